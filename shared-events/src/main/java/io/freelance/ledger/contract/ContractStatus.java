@@ -1,0 +1,9 @@
+package io.freelance.ledger.contract;
+
+public enum ContractStatus {
+    OFFERED,
+    DECLINED,
+    ACTIVE,
+    PAUSED,
+    ENDED
+}

@@ -1,0 +1,6 @@
+package io.freelance.ledger.contract;
+
+public enum ContractType {
+    HOURLY,
+    FIXED_PRICE
+}

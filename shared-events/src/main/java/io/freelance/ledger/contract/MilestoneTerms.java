@@ -1,0 +1,8 @@
+package io.freelance.ledger.contract;
+
+import io.freelance.ledger.common.Money;
+import java.time.LocalDate;
+
+/** What the parties agree a milestone delivers, for how much, and by when. */
+public record MilestoneTerms(String milestoneId, String description, Money depositAmount, LocalDate dueDate) {
+}

@@ -1,0 +1,6 @@
+package io.freelance.ledger.escrow;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeleteMilestoneCommand(@TargetAggregateIdentifier String escrowAccountId, String milestoneId) {
+}

@@ -1,0 +1,4 @@
+package io.freelance.ledger.escrow;
+
+public record MilestoneDeletedEvent(String escrowAccountId, String contractId, String milestoneId) {
+}

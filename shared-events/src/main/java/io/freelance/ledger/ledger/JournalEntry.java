@@ -1,0 +1,75 @@
+package io.freelance.ledger.ledger;
+
+import io.freelance.ledger.common.Money;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One balanced double-entry movement of money. Constructing an unbalanced entry fails, so no event
+ * can carry one; the ledger projection checks the same invariant again when it applies the entry.
+ */
+public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause, FeeRates feeRates, List<JournalLeg> legs) {
+
+    public JournalEntry {
+        Objects.requireNonNull(entryId, "entryId");
+        Objects.requireNonNull(effectiveAt, "effectiveAt");
+        Objects.requireNonNull(cause, "cause");
+        legs = List.copyOf(legs);
+        requireBalanced(entryId, legs);
+    }
+
+    /**
+     * A stable id from what caused the entry, so a retried command or a replay produces the same id
+     * and the ledger can ignore the repeat.
+     */
+    public static String deterministicId(String... causeParts) {
+        String key = String.join("|", causeParts);
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Sum of legs per currency; empty when every currency nets to zero. */
+    public static Map<String, BigDecimal> imbalance(List<JournalLeg> legs) {
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        for (JournalLeg leg : legs) {
+            sums.merge(leg.amount().currency(), leg.amount().amount(), BigDecimal::add);
+        }
+        sums.values().removeIf(sum -> sum.signum() == 0);
+        return sums;
+    }
+
+    private static void requireBalanced(String entryId, List<JournalLeg> legs) {
+        if (legs.size() < 2) {
+            throw new IllegalArgumentException("Journal entry " + entryId + " needs at least two legs");
+        }
+        Set<String> accounts = new HashSet<>();
+        for (JournalLeg leg : legs) {
+            if (!accounts.add(leg.account() + "/" + leg.amount().currency())) {
+                throw new IllegalArgumentException("Journal entry " + entryId + " names account " + leg.account() + " twice");
+            }
+            if (leg.amount().isZero()) {
+                throw new IllegalArgumentException("Journal entry " + entryId + " has a zero leg on " + leg.account());
+            }
+        }
+        Map<String, BigDecimal> imbalance = imbalance(legs);
+        if (!imbalance.isEmpty()) {
+            throw new IllegalArgumentException("Journal entry " + entryId + " does not balance: " + imbalance);
+        }
+    }
+
+    /** The leg on {@code account}, or a zero amount when the entry does not touch it. */
+    public Money amountOn(String account, String currency) {
+        return legs.stream()
+                .filter(leg -> leg.account().equals(account) && leg.amount().currency().equals(currency))
+                .map(JournalLeg::amount)
+                .findFirst()
+                .orElse(Money.zero(currency));
+    }
+}
