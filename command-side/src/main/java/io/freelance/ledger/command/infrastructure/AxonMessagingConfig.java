@@ -1,0 +1,36 @@
+package io.freelance.ledger.command.infrastructure;
+
+import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.LedgerSerializerCustomizer;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon settings both sides share; in the standalone process the first side to declare them wins. */
+@Configuration(proxyBeanMethods = false)
+public class AxonMessagingConfig {
+
+    @Bean
+    @ConditionalOnMissingBean(Jackson3SerializerCustomizer.class)
+    public Jackson3SerializerCustomizer ledgerSerializerCustomizer() {
+        return new LedgerSerializerCustomizer();
+    }
+
+    /** Copies who acted from each command into the events it causes, so the history can say who did what. */
+    @Bean
+    @ConditionalOnMissingBean(name = "actorCorrelationDataProvider")
+    public CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(Actor.USER_ID_KEY, Actor.ROLE_KEY);
+    }
+
+    /** Correlation and trace ids: which command caused which event, across processes. */
+    @Bean
+    @ConditionalOnMissingBean(name = "messageOriginProvider")
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,79 @@
+package io.freelance.ledger.command.infrastructure;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * Durable deadlines (auto-release, refunds, security periods). Axon's db-scheduler deadline manager
+ * keeps each deadline as a row in one table of the relational database, so pending deadlines survive
+ * a restart and, in distributed mode, any command-side instance can fire them (db-scheduler locks
+ * each row). Axon's auto-configuration builds the deadline manager once this scheduler exists.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadlineSchedulerConfig {
+
+    @Bean
+    public Scheduler deadlineScheduler(DataSource dataSource,
+                                       List<Task<?>> tasks,
+                                       @Value("${ledger.deadlines.polling-interval:PT5S}") Duration pollingInterval,
+                                       @Value("${ledger.deadlines.threads:2}") int threads) {
+        createTableIfMissing(dataSource);
+        return Scheduler.create(dataSource, tasks)
+                .pollingInterval(pollingInterval)
+                .threads(threads)
+                .alwaysPersistTimestampInUTC()
+                .build();
+    }
+
+    @Bean
+    public DeadlineSchedulerLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
+        return new DeadlineSchedulerLifecycle(deadlineScheduler);
+    }
+
+    private static void createTableIfMissing(DataSource dataSource) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the deadline database", e);
+        }
+        String script = product.contains("postgres") ? "db/scheduled-tasks-postgresql.sql" : "db/scheduled-tasks-h2.sql";
+        new ResourceDatabasePopulator(new ClassPathResource(script)).execute(dataSource);
+    }
+
+    /**
+     * Fires deadlines only once the whole application (Axon included) is up, and stops before Axon
+     * shuts down, so no deadline runs against a half-started or half-stopped configuration.
+     */
+    public static class DeadlineSchedulerLifecycle {
+
+        private final Scheduler scheduler;
+
+        DeadlineSchedulerLifecycle(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void start() {
+            scheduler.start();
+        }
+
+        @EventListener(ContextClosedEvent.class)
+        public void stop() {
+            scheduler.stop();
+        }
+    }
+}

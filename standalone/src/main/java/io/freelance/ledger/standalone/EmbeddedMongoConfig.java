@@ -1,0 +1,48 @@
+package io.freelance.ledger.standalone;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.freelance.ledger.query.infrastructure.ReadStoreAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code LEDGER_MONGO_URI}, the read models live in an in-process MongoDB wire-protocol
+ * server whose H2 file sits beside the event store, so both survive a restart together. The
+ * application reaches it through the real MongoDB driver on loopback, exactly as it would reach
+ * a real MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${ledger.mongo.uri:}'.isBlank()")
+public class EmbeddedMongoConfig {
+
+    /** Shut down with the context: the server's Netty threads are not daemons and would keep the JVM alive. */
+    @Bean(destroyMethod = "shutdownNow")
+    public MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDirectory) {
+        MongoServer server = new MongoServer(new H2Backend(readModelFile(dataDirectory).toString()));
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        return server;
+    }
+
+    @Bean
+    public ReadStoreAddress embeddedReadStore(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return () -> "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    private static Path readModelFile(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDirectory, e);
+        }
+        return dataDirectory.resolve("read-models.mv.db");
+    }
+}
