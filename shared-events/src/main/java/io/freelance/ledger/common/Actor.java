@@ -29,6 +29,14 @@ public record Actor(String userId, Role role) {
             throw RuleViolation.forbidden(USER_ID_KEY, "actor.required",
                     "The command carries no acting user; every command must say who sends it.");
         }
-        return new Actor(userId.toString(), Role.valueOf(role.toString()));
+        return new Actor(userId.toString(), parseRole(role.toString()));
+    }
+
+    private static Role parseRole(String role) {
+        try {
+            return Role.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.forbidden(ROLE_KEY, "actor.role-unknown", "'%s' is not a role of this service.".formatted(role));
+        }
     }
 }

@@ -6,5 +6,9 @@ package io.freelance.ledger.ledger;
  */
 public interface MoneyMovement {
 
+    /**
+     * The entry, or null when the event moved nothing between accounts (a milestone funded entirely
+     * from money already in escrow).
+     */
     JournalEntry journalEntry();
 }

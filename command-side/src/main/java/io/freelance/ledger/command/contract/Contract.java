@@ -1,0 +1,164 @@
+package io.freelance.ledger.command.contract;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.freelance.ledger.command.escrow.EscrowAccount;
+import io.freelance.ledger.command.escrow.EscrowPolicy;
+import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.Money;
+import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.contract.AcceptContractCommand;
+import io.freelance.ledger.contract.ContractAcceptedEvent;
+import io.freelance.ledger.contract.ContractDeclinedEvent;
+import io.freelance.ledger.contract.ContractEndedEvent;
+import io.freelance.ledger.contract.ContractStatus;
+import io.freelance.ledger.contract.ContractType;
+import io.freelance.ledger.contract.DeclineContractCommand;
+import io.freelance.ledger.contract.EndContractCommand;
+import io.freelance.ledger.contract.FixedPriceContractOfferedEvent;
+import io.freelance.ledger.contract.HourlyContractOfferedEvent;
+import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.contract.OfferFixedPriceContractCommand;
+import io.freelance.ledger.contract.OfferHourlyContractCommand;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A contract between a client and a freelancer, from offer to end. Accepting a fixed-price contract
+ * opens its escrow account in the same unit of work, so no accepted contract is ever without one.
+ */
+@Aggregate
+public class Contract {
+
+    private static final Set<ContractStatus> ENDABLE = EnumSet.of(ContractStatus.ACTIVE, ContractStatus.PAUSED);
+
+    @AggregateIdentifier
+    private String contractId;
+    private ContractType type;
+    private ContractParties parties;
+    private ContractStatus status;
+    private String currency;
+    private List<MilestoneTerms> offeredMilestones;
+
+    protected Contract() {
+        // Axon rebuilds the contract from its events.
+    }
+
+    @CommandHandler
+    public Contract(OfferFixedPriceContractCommand command, MetaData metaData, EscrowPolicy policy) {
+        OfferRules.requireOfferedByNamedClient(Actor.fromMetaData(metaData), command.clientId());
+        OfferRules.requireParties(command.contractId(), command.clientId(), command.freelancerId());
+        String title = OfferRules.requireTitle(command.title());
+        String knownCurrency = Money.knownCurrency("currency", command.currency()).getCurrencyCode();
+        OfferRules.requireMilestones(command.milestones(), knownCurrency, policy.minimumMilestoneAmount());
+        apply(new FixedPriceContractOfferedEvent(command.contractId(), command.clientId(), command.freelancerId(),
+                title, knownCurrency, List.copyOf(command.milestones()), now()));
+    }
+
+    @CommandHandler
+    public Contract(OfferHourlyContractCommand command, MetaData metaData) {
+        OfferRules.requireOfferedByNamedClient(Actor.fromMetaData(metaData), command.clientId());
+        OfferRules.requireParties(command.contractId(), command.clientId(), command.freelancerId());
+        String title = OfferRules.requireTitle(command.title());
+        OfferRules.requireHourlyTerms(command.terms());
+        apply(new HourlyContractOfferedEvent(command.contractId(), command.clientId(), command.freelancerId(),
+                title, command.terms(), now()));
+    }
+
+    /** @return the contract's version, so the caller can wait for read models to reach it */
+    @CommandHandler
+    public Long handle(AcceptContractCommand command, MetaData metaData) throws Exception {
+        parties.requireFreelancer(Actor.fromMetaData(metaData), "accept it");
+        requireStatus(EnumSet.of(ContractStatus.OFFERED), "accepted");
+        apply(new ContractAcceptedEvent(contractId, type, parties.clientId(), parties.freelancerId(), now()));
+        if (type == ContractType.FIXED_PRICE) {
+            AggregateLifecycle.createNew(EscrowAccount.class,
+                    () -> new EscrowAccount(parties, currency, offeredMilestones));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(DeclineContractCommand command, MetaData metaData) {
+        parties.requireFreelancer(Actor.fromMetaData(metaData), "decline it");
+        String reason = TextInput.optional("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason");
+        requireStatus(EnumSet.of(ContractStatus.OFFERED), "declined");
+        apply(new ContractDeclinedEvent(contractId, reason, now()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(EndContractCommand command, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        parties.requireParty(actor);
+        String reason = TextInput.optional("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason");
+        requireStatus(ENDABLE, "ended");
+        apply(new ContractEndedEvent(contractId, type, actor.userId(), actor.role(), reason, now()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireStatus(Set<ContractStatus> allowed, String pastParticiple) {
+        if (!allowed.contains(status)) {
+            throw RuleViolation.conflict("contractId", "contract.state",
+                    "Contract %s is %s; only %s contracts can be %s."
+                            .formatted(contractId, describe(status), describe(allowed), pastParticiple));
+        }
+    }
+
+    private static String describe(Set<ContractStatus> statuses) {
+        return String.join(" or ", statuses.stream().map(Contract::describe).toList());
+    }
+
+    private static String describe(ContractStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Axon test fixtures control this clock; production reads the system clock through it. */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(FixedPriceContractOfferedEvent event) {
+        contractId = event.contractId();
+        type = ContractType.FIXED_PRICE;
+        parties = new ContractParties(event.contractId(), event.clientId(), event.freelancerId());
+        status = ContractStatus.OFFERED;
+        currency = event.currency();
+        offeredMilestones = event.milestones();
+    }
+
+    @EventSourcingHandler
+    void on(HourlyContractOfferedEvent event) {
+        contractId = event.contractId();
+        type = ContractType.HOURLY;
+        parties = new ContractParties(event.contractId(), event.clientId(), event.freelancerId());
+        status = ContractStatus.OFFERED;
+        offeredMilestones = List.of();
+    }
+
+    @EventSourcingHandler
+    void on(ContractAcceptedEvent event) {
+        status = ContractStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ContractDeclinedEvent event) {
+        status = ContractStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(ContractEndedEvent event) {
+        status = ContractStatus.ENDED;
+    }
+}

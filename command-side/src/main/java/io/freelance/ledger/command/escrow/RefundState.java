@@ -1,0 +1,9 @@
+package io.freelance.ledger.command.escrow;
+
+/** Where the money left in escrow at contract end stands. */
+enum RefundState {
+    NONE,
+    REQUESTED,
+    DISPUTED,
+    REFUNDED
+}

@@ -1,0 +1,27 @@
+package io.freelance.ledger.command.infrastructure;
+
+import io.freelance.ledger.command.errors.RuleViolationTranslatingInterceptor;
+import io.freelance.ledger.command.escrow.EscrowPolicy;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What command handlers need besides their aggregate: the escrow policy and error translation. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EscrowPolicyProperties.class)
+public class CommandHandlingConfig {
+
+    /** Injected into escrow command and deadline handlers as a parameter. */
+    @Bean
+    public EscrowPolicy escrowPolicy(EscrowPolicyProperties properties) {
+        return properties.toPolicy();
+    }
+
+    /** Rejections keep their field and rule when they travel back to the caller, also through Axon Server. */
+    @Autowired
+    public void translateRuleViolations(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor(new RuleViolationTranslatingInterceptor());
+    }
+}
