@@ -14,17 +14,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AxonMessagingConfig {
 
+    static final String REQUEST_ID_KEY = "requestId";
+
     @Bean
     @ConditionalOnMissingBean(Jackson3SerializerCustomizer.class)
     public Jackson3SerializerCustomizer ledgerSerializerCustomizer() {
         return new LedgerSerializerCustomizer();
     }
 
-    /** Copies who acted from each command into the events it causes, so the history can say who did what. */
+    /**
+     * Copies who acted, and the caller's request id, from each command into the events it causes, so
+     * the history can say who did what and in answer to which request.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "actorCorrelationDataProvider")
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(Actor.USER_ID_KEY, Actor.ROLE_KEY);
+        return new SimpleCorrelationDataProvider(Actor.USER_ID_KEY, Actor.ROLE_KEY, REQUEST_ID_KEY);
     }
 
     /** Correlation and trace ids: which command caused which event, across processes. */

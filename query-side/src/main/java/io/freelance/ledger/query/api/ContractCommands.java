@@ -1,0 +1,107 @@
+package io.freelance.ledger.query.api;
+
+import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.contract.AcceptContractCommand;
+import io.freelance.ledger.contract.ContractType;
+import io.freelance.ledger.escrow.EscrowAccountId;
+import io.freelance.ledger.query.contract.ContractReadModel;
+import io.freelance.ledger.query.contract.ContractView;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps every contract mutation shares: check the caller may act on the contract, send the
+ * command, wait for the read model to show its result, return the contract.
+ */
+@Component
+public class ContractCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(ContractCommands.class);
+    private static final long ANY_VERSION = -1;
+    private static final long CREATED_VERSION = 0;
+
+    private final ContractAccess access;
+    private final ContractReadModel contracts;
+    private final CommandSender sender;
+    private final ReadModelCatchUp catchUp;
+
+    public ContractCommands(ContractAccess access, ContractReadModel contracts, CommandSender sender, ReadModelCatchUp catchUp) {
+        this.access = access;
+        this.contracts = contracts;
+        this.sender = sender;
+        this.catchUp = catchUp;
+    }
+
+    /**
+     * Offers a contract whose id derives from the client and the idempotency key. A retry finds the
+     * contract already offered by the same client and returns it without sending anything again.
+     */
+    public ContractView offer(Actor client, String requestId, String contractId, Object offerCommand) {
+        Optional<ContractView> existing = contracts.findById(contractId);
+        if (existing.isPresent()) {
+            return sameClientsOffer(existing.get(), client);
+        }
+        try {
+            sender.send(offerCommand, client, requestId);
+        } catch (RuntimeException rejected) {
+            // A concurrent retry may have created it first: then it is this client's offer, not a conflict.
+            if (!ExceptionClassifier.classify(rejected).map(error -> error.type() == ApiErrorType.CONFLICT).orElse(false)) {
+                throw rejected;
+            }
+            return catchUp.awaitContract(contractId, CREATED_VERSION, ANY_VERSION)
+                    .map(contract -> sameClientsOffer(contract, client))
+                    .orElseThrow(() -> rejected);
+        }
+        return awaited(contractId, CREATED_VERSION, ANY_VERSION);
+    }
+
+    /** A command to the Contract aggregate; {@code command} is built from the contract id. */
+    public ContractView changeContract(Actor actor, String requestId, String contractId, Function<String, Object> command) {
+        access.requireParty(actor, "contractId", contractId);
+        long version = versionOf(sender.send(command.apply(contractId), actor, requestId));
+        return awaited(contractId, version, ANY_VERSION);
+    }
+
+    /** Accepting a fixed-price contract opens its escrow account in the same step: the payload waits for both. */
+    public ContractView accept(Actor freelancer, String requestId, String contractId) {
+        ContractView offered = access.requireParty(freelancer, "contractId", contractId);
+        long version = versionOf(sender.send(new AcceptContractCommand(contractId), freelancer, requestId));
+        long escrowOpened = offered.type() == ContractType.FIXED_PRICE ? CREATED_VERSION : ANY_VERSION;
+        return awaited(contractId, version, escrowOpened);
+    }
+
+    /** A command to the contract's EscrowAccount aggregate; {@code command} is built from the escrow account id. */
+    public ContractView changeEscrow(Actor actor, String requestId, String contractId, Function<String, Object> command) {
+        access.requireParty(actor, "contractId", contractId);
+        long version = versionOf(sender.send(command.apply(EscrowAccountId.forContract(contractId)), actor, requestId));
+        return awaited(contractId, ANY_VERSION, version);
+    }
+
+    private ContractView awaited(String contractId, long contractVersion, long escrowVersion) {
+        ContractView contract = catchUp.awaitContract(contractId, contractVersion, escrowVersion)
+                .orElseThrow(() -> new ReadModelBehindException(contractId));
+        if (contract.contractVersion() < contractVersion || contract.escrowVersion() < escrowVersion) {
+            log.warn("Contract {} read model still behind (contract {}/{}, escrow {}/{}); returning it as it is",
+                    contractId, contract.contractVersion(), contractVersion, contract.escrowVersion(), escrowVersion);
+        }
+        return contract;
+    }
+
+    private static ContractView sameClientsOffer(ContractView contract, Actor client) {
+        if (!client.userId().equals(contract.clientId())) {
+            // Contract ids derive from the client's id, so this means a clash of ids, not a retry.
+            throw RuleViolation.conflict("idempotencyKey", "contract.unique",
+                    "A different contract already uses this id; choose another idempotencyKey.");
+        }
+        return contract;
+    }
+
+    /** Non-creating command handlers answer with the aggregate's new version; anything else: read what is there. */
+    private static long versionOf(Object result) {
+        return result instanceof Number version ? version.longValue() : ANY_VERSION;
+    }
+}

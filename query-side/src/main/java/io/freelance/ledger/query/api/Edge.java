@@ -1,0 +1,4 @@
+package io.freelance.ledger.query.api;
+
+public record Edge<T>(String cursor, T node) {
+}

@@ -1,0 +1,73 @@
+package io.freelance.ledger.query.contract;
+
+import static io.freelance.ledger.query.contract.ContractFields.*;
+import static io.freelance.ledger.query.readstore.BsonTimes.instant;
+
+import io.freelance.ledger.common.Role;
+import io.freelance.ledger.contract.ContractStatus;
+import io.freelance.ledger.contract.ContractType;
+import io.freelance.ledger.contract.HourlyTerms;
+import io.freelance.ledger.query.escrow.EscrowDocuments;
+import io.freelance.ledger.query.readstore.MoneyDocuments;
+import java.util.List;
+import org.bson.Document;
+
+/** Reads a {@code contracts} document into a {@link ContractView}; writes hourly terms. */
+public final class ContractDocuments {
+
+    private ContractDocuments() {
+    }
+
+    public static ContractView toView(Document document) {
+        return new ContractView(
+                document.getString(ID),
+                enumOrNull(ContractType.class, document.getString(TYPE)),
+                document.getString(TITLE),
+                enumOrNull(ContractStatus.class, document.getString(STATUS)),
+                document.getString(CLIENT_ID),
+                document.getString(FREELANCER_ID),
+                document.getString(CURRENCY),
+                hourlyTermsFromDocument(document.get(HOURLY_TERMS, Document.class)),
+                EscrowDocuments.milestonesFromDocuments(document.getList(MILESTONES, Document.class)),
+                EscrowDocuments.escrowFromDocument(document.get(ESCROW, Document.class)),
+                instant(document, OFFERED_AT),
+                instant(document, ACCEPTED_AT),
+                instant(document, DECLINED_AT),
+                document.getString(DECLINE_REASON),
+                instant(document, ENDED_AT),
+                document.getString(ENDED_BY),
+                enumOrNull(Role.class, document.getString(ENDED_BY_ROLE)),
+                document.getString(END_REASON),
+                versionOf(document, CONTRACT_VERSION),
+                versionOf(document, ESCROW_VERSION));
+    }
+
+    public static Document hourlyTermsToDocument(HourlyTerms terms) {
+        return new Document("hourlyRate", MoneyDocuments.toDocument(terms.hourlyRate()))
+                .append("weeklyLimitHours", terms.weeklyLimitHours())
+                .append("manualTimeAllowed", terms.manualTimeAllowed());
+    }
+
+    static long versionOf(Document document, String field) {
+        Number version = document.get(field, Number.class);
+        return version == null ? -1 : version.longValue();
+    }
+
+    private static HourlyTerms hourlyTermsFromDocument(Document document) {
+        if (document == null) {
+            return null;
+        }
+        return new HourlyTerms(
+                MoneyDocuments.fromDocument(document.get("hourlyRate")),
+                document.getInteger("weeklyLimitHours"),
+                document.getBoolean("manualTimeAllowed", false));
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    static List<String> names(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,7 @@
+package io.freelance.ledger.query.escrow;
+
+public enum EscrowStatus {
+    OPEN,
+    /** The contract ended: nothing more can be funded. */
+    CLOSED
+}

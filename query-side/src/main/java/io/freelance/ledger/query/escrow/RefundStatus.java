@@ -1,0 +1,8 @@
+package io.freelance.ledger.query.escrow;
+
+public enum RefundStatus {
+    /** The client asked for the escrow back; refunded at the due time unless the freelancer disputes. */
+    REQUESTED,
+    DISPUTED,
+    REFUNDED
+}

@@ -1,0 +1,43 @@
+package io.freelance.ledger.query.ledger;
+
+/** Collections and field names of the ledger read model. Amounts are in minor units (cents) as longs. */
+public final class LedgerFields {
+
+    /** One document per journal entry, {@code _id} = entryId. */
+    public static final String JOURNAL_ENTRIES = "journal_entries";
+    /** One document per account and currency, {@code _id} = account|currency. */
+    public static final String BALANCES = "ledger_balances";
+    /** One document per leg, {@code _id} = entryId|account|currency. */
+    public static final String POSTINGS = "ledger_postings";
+
+    public static final String ID = "_id";
+    public static final String ACCOUNT = "account";
+    public static final String CURRENCY = "currency";
+    public static final String OWNER_ID = "ownerId";
+    public static final String ENTRY_ID = "entryId";
+    public static final String EVENT_TYPE = "eventType";
+    public static final String EFFECTIVE_AT = "effectiveAt";
+    public static final String CAUSE = "cause";
+    public static final String FEE_RATES = "feeRates";
+    public static final String LEGS = "legs";
+    public static final String AMOUNT = "amount";
+    /** Global event-stream position of the event that carried the entry. */
+    public static final String POSITION = "position";
+    public static final String BALANCE_MINOR_UNITS = "balanceMinorUnits";
+    public static final String AMOUNT_MINOR_UNITS = "amountMinorUnits";
+    public static final String BALANCE_AFTER_MINOR_UNITS = "balanceAfterMinorUnits";
+    /** Position of the last entry applied to a balance: an entry at or before it is a repeat. */
+    public static final String LAST_POSITION = "lastPosition";
+    public static final String LAST_ENTRY_ID = "lastEntryId";
+
+    private LedgerFields() {
+    }
+
+    public static String balanceId(String account, String currency) {
+        return account + "|" + currency;
+    }
+
+    public static String postingId(String entryId, String account, String currency) {
+        return entryId + "|" + account + "|" + currency;
+    }
+}

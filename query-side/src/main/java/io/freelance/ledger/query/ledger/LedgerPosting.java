@@ -1,0 +1,15 @@
+package io.freelance.ledger.query.ledger;
+
+import io.freelance.ledger.common.Money;
+import io.freelance.ledger.ledger.EntryCause;
+import java.time.Instant;
+
+/** One line of an account statement: one leg of a journal entry and the balance it left. */
+public record LedgerPosting(
+        String entryId,
+        Money amount,
+        Money balanceAfter,
+        Instant effectiveAt,
+        EntryCause cause,
+        long position) {
+}

@@ -1,0 +1,39 @@
+package io.freelance.ledger.query.ledger;
+
+import io.freelance.ledger.ledger.MoneyMovement;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every money movement into journal entries, postings and balances. It runs as one segment so an
+ * account's postings are applied in stream order; the event's global position orders them and
+ * recognises a repeat.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
+public class LedgerProjection {
+
+    public static final String PROCESSING_GROUP = "ledger-projection";
+
+    private final LedgerStore store;
+
+    public LedgerProjection(LedgerStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    public void on(MoneyMovement movement, TrackingToken token) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException(
+                "The ledger needs the event's stream position; token " + token + " has none"));
+        store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName());
+    }
+
+    /** A replay rebuilds the ledger from the first event; stale positions would make it skip everything. */
+    @ResetHandler
+    public void onReset() {
+        store.deleteAll();
+    }
+}

@@ -1,0 +1,33 @@
+package io.freelance.ledger.query.security;
+
+import io.freelance.ledger.common.Role;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The roles a person signing in to the API can have; {@code SYSTEM} is the service's own and never granted. */
+public final class ApiRoles {
+
+    public static final Set<Role> GRANTABLE = EnumSet.of(Role.CLIENT, Role.FREELANCER, Role.FINANCE, Role.DISPUTE_HANDLER);
+    public static final String AUTHORITY_PREFIX = "ROLE_";
+
+    private ApiRoles() {
+    }
+
+    public static Optional<Role> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            Role role = Role.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return GRANTABLE.contains(role) ? Optional.of(role) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String authorityOf(Role role) {
+        return AUTHORITY_PREFIX + role.name();
+    }
+}

@@ -1,0 +1,34 @@
+package io.freelance.ledger.query.security;
+
+import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.Role;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/** The signed-in caller as the {@link Actor} that commands carry: user id and role. */
+@Component
+public class CurrentActor {
+
+    public Actor of(Authentication authentication) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+            throw new AuthenticationCredentialsNotFoundException("Sign in to use the API.");
+        }
+        Role role = roleOf(authentication)
+                .orElseThrow(() -> new AccessDeniedException("Your sign-in carries no ledger role."));
+        return new Actor(authentication.getName(), role);
+    }
+
+    private static Optional<Role> roleOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority != null && authority.startsWith(ApiRoles.AUTHORITY_PREFIX))
+                .map(authority -> ApiRoles.parse(authority.substring(ApiRoles.AUTHORITY_PREFIX.length())))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+}

@@ -1,0 +1,206 @@
+package io.freelance.ledger.query.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.freelance.ledger.common.LedgerError;
+import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.query.contract.ContractProjection;
+import io.freelance.ledger.query.contract.ContractStore;
+import io.freelance.ledger.query.escrow.EscrowProjection;
+import io.freelance.ledger.query.ledger.LedgerProjection;
+import io.freelance.ledger.query.ledger.LedgerStore;
+import io.freelance.ledger.query.testsupport.GraphQlApiTest;
+import io.freelance.ledger.query.testsupport.GraphQlHttp;
+import io.freelance.ledger.query.testsupport.GraphQlHttp.Reply;
+import io.freelance.ledger.query.testsupport.Seeds;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
+import tools.jackson.databind.JsonNode;
+
+/** What each kind of failure looks like to the caller: classification, field and rule in extensions. */
+@GraphQlApiTest
+class GraphQlErrorMappingTest {
+
+    private static final String CONTRACT = "c-1";
+    private static final String FUND = """
+            mutation($contractId: ID!) {
+              fundMilestone(input: {contractId: $contractId, milestoneId: "c-1-m1", idempotencyKey: "k-1"}) { contract { id } }
+            }""";
+    private static final String OFFER = """
+            mutation($amount: Decimal!, $currency: String!) {
+              offerFixedPriceContract(input: {
+                idempotencyKey: "offer-1", freelancerId: "carol", title: "Website", currency: $currency,
+                milestones: [{description: "Design", depositAmount: {amount: $amount, currency: $currency}, dueDate: "2025-03-31"}]
+              }) { contract { id } }
+            }""";
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private CommandGateway commandGateway;
+    @Autowired
+    private ContractProjection contractProjection;
+    @Autowired
+    private EscrowProjection escrowProjection;
+    @Autowired
+    private LedgerProjection ledgerProjection;
+    @Autowired
+    private ContractStore contractStore;
+    @Autowired
+    private LedgerStore ledgerStore;
+
+    private GraphQlHttp graphQl;
+
+    @BeforeEach
+    void seed() {
+        reset(commandGateway);
+        graphQl = new GraphQlHttp(port);
+        Seeds seeds = new Seeds(contractProjection, escrowProjection, ledgerProjection, contractStore, ledgerStore);
+        seeds.clear();
+        seeds.accepted(CONTRACT, "alice", "carol", Instant.parse("2025-03-03T10:00:00Z"));
+    }
+
+    @Test
+    void aRuleViolationFromALocalHandlerIsReportedWithItsFieldAndRule() {
+        commandFails(RuleViolation.conflict("milestoneId", "milestone.one-active", "Another milestone is active."));
+
+        Reply reply = fund("alice");
+
+        assertError(reply, "CONFLICT", "milestoneId", "milestone.one-active");
+        assertThat(reply.errors().path(0).path("message").asString()).isEqualTo("Another milestone is active.");
+        assertThat(reply.errors().path(0).path("path").path(0).asString()).isEqualTo("fundMilestone");
+    }
+
+    @Test
+    void aLedgerErrorInTheDetailsOfARemoteFailureIsReportedTheSameWay() {
+        LedgerError error = LedgerError.badRequest("depositAmount", "milestone.amount.minimum", "A milestone is at least 5.00.");
+        commandFails(new CommandExecutionException("remote failure", null, error));
+
+        assertError(fund("alice"), "BAD_REQUEST", "depositAmount", "milestone.amount.minimum");
+    }
+
+    @Test
+    void remoteDetailsThatArriveAsAMapAreUnderstoodToo() {
+        Map<String, Object> details = Map.of("category", "FORBIDDEN", "field", "milestoneId", "rule", "role.client",
+                "message", "Only the client funds milestones.");
+        commandFails(new CommandExecutionException("remote failure", null, details));
+
+        assertError(fund("alice"), "FORBIDDEN", "milestoneId", "role.client");
+    }
+
+    @Test
+    void aMissingEscrowAccountIsNotFoundOnTheContractId() {
+        commandFails(new AggregateNotFoundException("escrow-" + CONTRACT, "The aggregate was not found in the event store"));
+
+        assertError(fund("alice"), "NOT_FOUND", "contractId", "escrow.not-found");
+    }
+
+    @Test
+    void aContractCreatedTwiceIsAConflict() {
+        commandFails(new AggregateStreamCreationException("Cannot reuse aggregate identifier"));
+
+        assertError(graphQl.post("alice", OFFER, Map.of("amount", "500.00", "currency", "USD")), "CONFLICT", "contractId", "contract.unique");
+    }
+
+    @Test
+    void springSecuritysAccessDeniedIsForbidden() {
+        commandFails(new AccessDeniedException("no"));
+
+        assertError(fund("alice"), "FORBIDDEN", null, "access.denied");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalErrorThatRevealsNothing() {
+        commandFails(new IllegalStateException("connection to mongodb://admin:secret@db failed"));
+
+        Reply reply = fund("alice");
+
+        assertThat(reply.firstErrorExtensions().path("classification").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(reply.errors().path(0).path("message").asString()).doesNotContain("secret").doesNotContain("mongodb").contains("error");
+    }
+
+    @Test
+    void anAmountFinerThanTheCurrencyAllowsIsRefusedBeforeAnyCommand() {
+        Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "5.001", "currency", "USD"));
+
+        assertError(reply, "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.precision");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void anUnknownCurrencyIsRefusedBeforeAnyCommand() {
+        Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "500.00", "currency", "XYZ"));
+
+        assertError(reply, "BAD_REQUEST", "currency", "currency.unknown");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void aDecimalThatIsNotANumberIsABadRequest() {
+        Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "five dollars", "currency", "USD"));
+
+        assertThat(reply.firstErrorExtensions().path("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(reply.firstErrorExtensions().path("rule").asString()).isEqualTo(RequestErrorInterceptor.RULE);
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void actingOnSomeoneElsesContractIsNotFoundAndSendsNothing() {
+        assertError(fund("bob"), "NOT_FOUND", "contractId", "contract.not-found");
+        assertError(fund("dave"), "NOT_FOUND", "contractId", "contract.not-found");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void aBlankIdempotencyKeyIsRefused() {
+        Reply reply = graphQl.post("alice", """
+                mutation { fundMilestone(input: {contractId: "c-1", milestoneId: "c-1-m1", idempotencyKey: " "}) { contract { id } } }""");
+
+        assertError(reply, "BAD_REQUEST", "idempotencyKey", "idempotencyKey.required");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void tooManyMilestoneIdsAreRefused() {
+        List<String> ids = java.util.stream.IntStream.range(0, Inputs.MAX_MILESTONES + 1).mapToObj(i -> "m-" + i).toList();
+        Reply reply = graphQl.post("alice", "mutation($ids: [ID!]!) { reorderMilestones(input: {contractId: \"c-1\", milestoneIds: $ids}) "
+                + "{ contract { id } } }", Map.of("ids", ids));
+
+        assertError(reply, "BAD_REQUEST", "milestoneIds", "milestoneIds.too-many");
+    }
+
+    private Reply fund(String user) {
+        return graphQl.post(user, FUND, Map.of("contractId", CONTRACT));
+    }
+
+    private void commandFails(RuntimeException failure) {
+        doThrow(failure).when(commandGateway).sendAndWait(any(), anyLong(), any());
+    }
+
+    private static void assertError(Reply reply, String classification, String field, String rule) {
+        JsonNode extensions = reply.firstErrorExtensions();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(extensions.path("classification").asString()).as(reply.body().toString()).isEqualTo(classification);
+        if (field == null) {
+            assertThat(extensions.has("field")).isFalse();
+        } else {
+            assertThat(extensions.path("field").asString()).isEqualTo(field);
+        }
+        assertThat(extensions.path("rule").asString()).isEqualTo(rule);
+    }
+}

@@ -1,0 +1,291 @@
+package io.freelance.ledger.query.contract;
+
+import static io.freelance.ledger.query.testsupport.Entries.AT;
+import static io.freelance.ledger.query.testsupport.Entries.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.freelance.ledger.common.Role;
+import io.freelance.ledger.contract.ContractAcceptedEvent;
+import io.freelance.ledger.contract.ContractEndedEvent;
+import io.freelance.ledger.contract.ContractStatus;
+import io.freelance.ledger.contract.ContractType;
+import io.freelance.ledger.contract.FixedPriceContractOfferedEvent;
+import io.freelance.ledger.contract.HourlyContractOfferedEvent;
+import io.freelance.ledger.contract.HourlyTerms;
+import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.escrow.EscrowAccountId;
+import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.escrow.EscrowRefundDisputedEvent;
+import io.freelance.ledger.escrow.EscrowRefundRequestedEvent;
+import io.freelance.ledger.escrow.EscrowRefundedEvent;
+import io.freelance.ledger.escrow.MilestoneAddedEvent;
+import io.freelance.ledger.escrow.MilestoneDeletedEvent;
+import io.freelance.ledger.escrow.MilestoneFundedEvent;
+import io.freelance.ledger.escrow.MilestoneReleasedEvent;
+import io.freelance.ledger.escrow.MilestoneStatus;
+import io.freelance.ledger.escrow.MilestoneSubmittedEvent;
+import io.freelance.ledger.escrow.MilestonesReorderedEvent;
+import io.freelance.ledger.escrow.RefundReason;
+import io.freelance.ledger.escrow.ReleaseReason;
+import io.freelance.ledger.query.escrow.EscrowProjection;
+import io.freelance.ledger.query.escrow.EscrowStatus;
+import io.freelance.ledger.query.escrow.MilestoneRow;
+import io.freelance.ledger.query.escrow.RefundStatus;
+import io.freelance.ledger.query.testsupport.Entries;
+import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContractProjectionTest {
+
+    private static final String CONTRACT = "contract-1";
+    private static final String ESCROW = EscrowAccountId.forContract(CONTRACT);
+    private static final String CLIENT = "alice";
+    private static final String FREELANCER = "carol";
+    private static final MilestoneTerms DESIGN = new MilestoneTerms("m-1", "Design", usd("500.00"), LocalDate.parse("2025-03-31"));
+    private static final MilestoneTerms BUILD = new MilestoneTerms("m-2", "Build", usd("300.00"), LocalDate.parse("2025-04-30"));
+
+    private static InMemoryMongo mongo;
+    private static MongoDatabase database;
+    private static ContractStore store;
+    private static ContractProjection contractProjection;
+    private static EscrowProjection escrowProjection;
+    private static ContractReadModel readModel;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = new InMemoryMongo();
+        database = mongo.database("contract-projection-test");
+        store = new ContractStore(database, new ContractChangeSignal());
+        store.createIndexes();
+        contractProjection = new ContractProjection(store);
+        escrowProjection = new EscrowProjection(store);
+        readModel = new ContractReadModel(database);
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void emptyCollection() {
+        store.deleteAll();
+    }
+
+    @Test
+    void offerCreatesTheContractWithItsMilestonesBeforeTheEscrowOpens() {
+        offer();
+
+        ContractView contract = contract();
+        assertThat(contract.type()).isEqualTo(ContractType.FIXED_PRICE);
+        assertThat(contract.status()).isEqualTo(ContractStatus.OFFERED);
+        assertThat(contract.clientId()).isEqualTo(CLIENT);
+        assertThat(contract.freelancerId()).isEqualTo(FREELANCER);
+        assertThat(contract.title()).isEqualTo("Website");
+        assertThat(contract.offeredAt()).isEqualTo(AT);
+        assertThat(contract.milestones()).extracting(MilestoneRow::id, MilestoneRow::position, MilestoneRow::status)
+                .containsExactly(tuple("m-1", 1, MilestoneStatus.NOT_FUNDED),
+                        tuple("m-2", 2, MilestoneStatus.NOT_FUNDED));
+        assertThat(contract.escrow()).isNull();
+        assertThat(contract.contractVersion()).isZero();
+        assertThat(contract.escrowVersion()).isEqualTo(-1);
+    }
+
+    @Test
+    void moneyIsStoredAsExactDecimal128() {
+        offer();
+
+        Document milestone = rawDocument().getList(ContractFields.MILESTONES, Document.class).get(0);
+        Document deposit = milestone.get("depositAmount", Document.class);
+        assertThat(deposit.get("amount")).isEqualTo(new Decimal128(new BigDecimal("500.00")));
+        assertThat(deposit.getString("currency")).isEqualTo("USD");
+    }
+
+    @Test
+    void fundingAndPartialReleaseFollowTheEscrowLegOfEachEntry() {
+        offerAcceptAndOpen();
+        escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
+        escrowProjection.on(new MilestoneSubmittedEvent(ESCROW, CONTRACT, "m-1", 1, "Done", AT, AT.plus(Duration.ofDays(14))), 2);
+        escrowProjection.on(released("m-1", "400.00", "40.00", "100.00", "e-release-1"), 3);
+
+        ContractView afterRelease = contract();
+        MilestoneRow design = afterRelease.milestones().get(0);
+        assertThat(design.status()).isEqualTo(MilestoneStatus.RELEASED);
+        assertThat(design.releasedAmount()).isEqualTo(usd("400.00"));
+        assertThat(design.currentEscrowAmount()).isEqualTo(usd("0.00"));
+        assertThat(design.submissions()).isEqualTo(1);
+        assertThat(design.autoReleaseAt()).isNull();
+        assertThat(afterRelease.escrow().currentEscrowAmount()).isEqualTo(usd("100.00"));
+        assertThat(afterRelease.escrow().unallocatedAmount()).isEqualTo(usd("100.00"));
+
+        // The remainder rolls into the next milestone: only 200.00 more is charged.
+        escrowProjection.on(funded("m-2", "300.00", "100.00", "200.00", "10.00", "e-fund-2"), 4);
+
+        ContractView afterSecondFunding = contract();
+        MilestoneRow build = afterSecondFunding.milestones().get(1);
+        assertThat(build.status()).isEqualTo(MilestoneStatus.ACTIVE);
+        assertThat(build.currentEscrowAmount()).isEqualTo(usd("300.00"));
+        assertThat(afterSecondFunding.escrow().currentEscrowAmount()).isEqualTo(usd("300.00"));
+        assertThat(afterSecondFunding.escrow().unallocatedAmount()).isEqualTo(usd("0.00"));
+        assertThat(afterSecondFunding.escrowVersion()).isEqualTo(4);
+        assertThat(afterSecondFunding.contractVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void replayingEveryEventAgainChangesNothing() {
+        Runnable history = () -> {
+            offerAcceptAndOpen();
+            escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
+            escrowProjection.on(released("m-1", "500.00", "50.00", "0.00", "e-release-1"), 2);
+            contractProjection.on(new ContractEndedEvent(CONTRACT, ContractType.FIXED_PRICE, CLIENT, Role.CLIENT, "Done", AT), 2);
+        };
+        history.run();
+        Document once = rawDocument();
+
+        history.run();
+
+        assertThat(rawDocument()).isEqualTo(once);
+        assertThat(contract().status()).isEqualTo(ContractStatus.ENDED);
+        assertThat(contract().escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void anOlderEventArrivingLateIsIgnored() {
+        offerAcceptAndOpen();
+        escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
+        escrowProjection.on(released("m-1", "500.00", "50.00", "0.00", "e-release-1"), 2);
+
+        escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
+
+        assertThat(contract().milestones().get(0).status()).isEqualTo(MilestoneStatus.RELEASED);
+        assertThat(contract().escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
+    }
+
+    @Test
+    void escrowEventsAppliedBeforeTheOfferKeepTheirMilestones() {
+        // The two aggregates may be processed in different segments, so the escrow can come first.
+        escrowProjection.on(opened(), 0);
+        escrowProjection.on(new MilestoneDeletedEvent(ESCROW, CONTRACT, "m-2"), 1);
+        assertThat(readModel.findById(CONTRACT)).as("not a contract until the offer is applied").isEmpty();
+
+        offer();
+        contractProjection.on(accepted(), 1);
+
+        ContractView contract = contract();
+        assertThat(contract.status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(contract.milestones()).extracting(MilestoneRow::id).containsExactly("m-1");
+        assertThat(contract.escrow().status()).isEqualTo(EscrowStatus.OPEN);
+        assertThat(contract.contractVersion()).isEqualTo(1);
+        assertThat(contract.escrowVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void addingAndReorderingMilestonesRenumbersThem() {
+        offerAcceptAndOpen();
+        MilestoneTerms review = new MilestoneTerms("m-3", "Review", usd("50.00"), LocalDate.parse("2025-05-31"));
+        escrowProjection.on(new MilestoneAddedEvent(ESCROW, CONTRACT, review, 3), 1);
+        escrowProjection.on(new MilestonesReorderedEvent(ESCROW, CONTRACT, List.of("m-3", "m-1", "m-2")), 2);
+
+        assertThat(contract().milestones()).extracting(MilestoneRow::id, MilestoneRow::position)
+                .containsExactly(tuple("m-3", 1),
+                        tuple("m-1", 2),
+                        tuple("m-2", 3));
+    }
+
+    @Test
+    void refundAtContractEndIsRequestedDisputedAndFinallyRefunded() {
+        offerAcceptAndOpen();
+        escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
+        escrowProjection.on(new EscrowRefundRequestedEvent(ESCROW, CONTRACT, usd("500.00"), CLIENT, AT, AT.plus(Duration.ofDays(7))), 2);
+        assertThat(contract().escrow().refund().status()).isEqualTo(RefundStatus.REQUESTED);
+
+        escrowProjection.on(new EscrowRefundDisputedEvent(ESCROW, CONTRACT, FREELANCER, usd("500.00"), "Work delivered", AT), 3);
+        assertThat(contract().escrow().refund().status()).isEqualTo(RefundStatus.DISPUTED);
+        assertThat(contract().escrow().refund().disputeReason()).isEqualTo("Work delivered");
+
+        escrowProjection.on(new EscrowRefundedEvent(ESCROW, CONTRACT, CLIENT, List.of("m-1"), usd("500.00"),
+                RefundReason.NOT_DISPUTED_IN_TIME, Entries.refund("e-refund", CLIENT, CONTRACT, "500.00"), AT), 4);
+
+        ContractView contract = contract();
+        assertThat(contract.escrow().refund().status()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(contract.escrow().refund().dueAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
+        assertThat(contract.escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
+        assertThat(contract.milestones().get(0).status()).isEqualTo(MilestoneStatus.REFUNDED);
+    }
+
+    @Test
+    void hourlyOfferKeepsItsTerms() {
+        HourlyTerms terms = new HourlyTerms(usd("45.50"), 20, true);
+        contractProjection.on(new HourlyContractOfferedEvent(CONTRACT, CLIENT, FREELANCER, "Support", terms, AT), 0);
+
+        ContractView contract = contract();
+        assertThat(contract.type()).isEqualTo(ContractType.HOURLY);
+        assertThat(contract.currency()).isEqualTo("USD");
+        assertThat(contract.hourlyTerms()).isEqualTo(terms);
+        assertThat(contract.milestones()).isEmpty();
+    }
+
+    @Test
+    void anEventForAnUnknownMilestoneFailsSoItIsDeadLettered() {
+        offerAcceptAndOpen();
+
+        assertThatThrownBy(() -> escrowProjection.on(funded("m-9", "500.00", "0.00", "500.00", "25.00", "e-x"), 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("m-9");
+    }
+
+    private void offer() {
+        contractProjection.on(new FixedPriceContractOfferedEvent(CONTRACT, CLIENT, FREELANCER, "Website", "USD",
+                List.of(DESIGN, BUILD), AT), 0);
+    }
+
+    private void offerAcceptAndOpen() {
+        offer();
+        contractProjection.on(accepted(), 1);
+        escrowProjection.on(opened(), 0);
+    }
+
+    private static ContractAcceptedEvent accepted() {
+        return new ContractAcceptedEvent(CONTRACT, ContractType.FIXED_PRICE, CLIENT, FREELANCER, AT);
+    }
+
+    private static EscrowAccountOpenedEvent opened() {
+        return new EscrowAccountOpenedEvent(ESCROW, CONTRACT, CLIENT, FREELANCER, "USD", List.of(DESIGN, BUILD), AT);
+    }
+
+    private static MilestoneFundedEvent funded(String milestoneId, String deposit, String carriedOver, String charged,
+                                               String marketplaceFee, String entryId) {
+        return new MilestoneFundedEvent(ESCROW, CONTRACT, milestoneId, "request-" + entryId, usd(deposit), usd(carriedOver),
+                usd(charged), usd(marketplaceFee),
+                Entries.funding(entryId, CLIENT, CONTRACT, milestoneId, charged, marketplaceFee), AT);
+    }
+
+    private static MilestoneReleasedEvent released(String milestoneId, String released, String serviceFee,
+                                                   String remainder, String entryId) {
+        return new MilestoneReleasedEvent(ESCROW, CONTRACT, milestoneId, FREELANCER, ReleaseReason.APPROVED_BY_CLIENT,
+                "approve-" + entryId, usd(released), usd(serviceFee), usd(remainder), "Thanks",
+                Entries.release(entryId, FREELANCER, CONTRACT, milestoneId, released, serviceFee), AT, AT.plus(Duration.ofDays(5)));
+    }
+
+    private static ContractView contract() {
+        return readModel.findById(CONTRACT).orElseThrow();
+    }
+
+    private static Document rawDocument() {
+        MongoCollection<Document> contracts = database.getCollection(ContractFields.COLLECTION);
+        return contracts.find(new Document("_id", CONTRACT)).first();
+    }
+}

@@ -1,0 +1,241 @@
+package io.freelance.ledger.query.ledger;
+
+import static io.freelance.ledger.query.testsupport.Entries.usd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.mongodb.client.MongoDatabase;
+import io.freelance.ledger.common.Money;
+import io.freelance.ledger.ledger.EntryCause;
+import io.freelance.ledger.ledger.JournalEntry;
+import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.ledger.LedgerAccounts;
+import io.freelance.ledger.ledger.MoneyMovement;
+import io.freelance.ledger.query.testsupport.Entries;
+import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LedgerProjectionTest {
+
+    private static final String CONTRACT = "contract-1";
+    private static final String CLIENT_CHARGES = LedgerAccounts.clientCharges("alice");
+    private static final String ESCROW = LedgerAccounts.escrow(CONTRACT);
+    private static final String PENDING = LedgerAccounts.freelancerPending("carol");
+
+    private static InMemoryMongo mongo;
+    private static MongoDatabase database;
+    private static LedgerStore store;
+    private static LedgerProjection projection;
+    private static LedgerReadModel readModel;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = new InMemoryMongo();
+        database = mongo.database("ledger-projection-test");
+        store = new LedgerStore(database);
+        store.createIndexes();
+        projection = new LedgerProjection(store);
+        readModel = new LedgerReadModel(database);
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void emptyLedger() {
+        store.deleteAll();
+    }
+
+    @Test
+    void fundingMovesMoneyExactlyToTheCent() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00"), 10);
+
+        assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-525.00"));
+        assertThat(balance(ESCROW)).isEqualTo(usd("500.00"));
+        assertThat(balance(LedgerAccounts.MARKETPLACE_FEES)).isEqualTo(usd("25.00"));
+        Document entry = database.getCollection(LedgerFields.JOURNAL_ENTRIES).find(new Document("_id", "e-1")).first();
+        assertThat(entry.getLong(LedgerFields.POSITION)).isEqualTo(10);
+        assertThat(entry.getString(LedgerFields.EVENT_TYPE)).isNotBlank();
+        assertThat(entry.getList(LedgerFields.LEGS, Document.class)).hasSize(3);
+    }
+
+    @Test
+    void postingsCarryTheBalanceEachEntryLeft() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "0.10", "0.01"), 10);
+        apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "0.20", "0.01"), 12);
+        apply(Entries.release("e-3", "carol", CONTRACT, "m-1", "0.30", "0.03"), 15);
+
+        assertThat(balance(ESCROW)).isEqualTo(usd("0.00"));
+        assertThat(balance(PENDING)).isEqualTo(usd("0.27"));
+        List<LedgerPosting> statement = readModel.statement(ESCROW, "USD", 10, null);
+        assertThat(statement).extracting(LedgerPosting::entryId).containsExactly("e-3", "e-2", "e-1");
+        assertThat(statement).extracting(LedgerPosting::amount).containsExactly(usd("-0.30"), usd("0.20"), usd("0.10"));
+        assertThat(statement).extracting(LedgerPosting::balanceAfter).containsExactly(usd("0.00"), usd("0.30"), usd("0.10"));
+        assertThat(statement.get(0).cause()).isEqualTo(EntryCause.milestone("milestone-release", CONTRACT, "m-1"));
+    }
+
+    @Test
+    void statementPagesFollowThePosition() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "10.00", "0.50"), 1);
+        apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "20.00", "1.00"), 2);
+        apply(Entries.funding("e-3", "alice", CONTRACT, "m-3", "30.00", "1.50"), 3);
+
+        List<LedgerPosting> firstPage = readModel.statement(ESCROW, "USD", 2, null);
+        assertThat(firstPage).extracting(LedgerPosting::entryId).containsExactly("e-3", "e-2", "e-1");
+        List<LedgerPosting> secondPage = readModel.statement(ESCROW, "USD", 2, 2L);
+        assertThat(secondPage).extracting(LedgerPosting::entryId).containsExactly("e-1");
+    }
+
+    @Test
+    void theSameEventTwiceChangesNothing() {
+        JournalEntry funding = Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00");
+        apply(funding, 10);
+        List<Document> once = snapshot();
+
+        apply(funding, 10);
+
+        assertThat(snapshot()).isEqualTo(once);
+        assertThat(balance(ESCROW)).isEqualTo(usd("500.00"));
+    }
+
+    @Test
+    void anEntryCarriedAgainByALaterEventIsNotCountedTwice() {
+        JournalEntry funding = Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00");
+        apply(funding, 10);
+
+        apply(funding, 11);
+
+        assertThat(balance(ESCROW)).isEqualTo(usd("500.00"));
+        assertThat(readModel.statement(ESCROW, "USD", 10, null)).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterAPartialWriteCompletesWithoutCountingTwice() {
+        JournalEntry funding = Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00");
+        apply(funding, 10);
+        // As if the postings were written but the process died before the balances were.
+        database.getCollection(LedgerFields.BALANCES).deleteMany(new Document());
+        database.getCollection(LedgerFields.POSTINGS).deleteOne(new Document(LedgerFields.ACCOUNT, ESCROW));
+
+        apply(funding, 10);
+
+        assertThat(balance(ESCROW)).isEqualTo(usd("500.00"));
+        assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-525.00"));
+        assertThat(readModel.statement(ESCROW, "USD", 10, null)).extracting(LedgerPosting::balanceAfter)
+                .containsExactly(usd("500.00"));
+    }
+
+    @Test
+    void anOlderEntryArrivingAfterNewerOnesIsRefusedRatherThanSkipped() {
+        apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "20.00", "1.00"), 12);
+
+        // As a dead letter retried after later entries were applied would arrive.
+        assertThatThrownBy(() -> apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stream order");
+        assertThat(balance(ESCROW)).isEqualTo(usd("20.00"));
+    }
+
+    @Test
+    void anUnbalancedEntryIsRejectedAndRecordsNothing() {
+        // JournalEntry refuses to be built unbalanced, so only a forged one can reach the projection.
+        JournalEntry forged = mock(JournalEntry.class);
+        when(forged.entryId()).thenReturn("e-forged");
+        when(forged.legs()).thenReturn(List.of(
+                new JournalLeg(CLIENT_CHARGES, usd("-10.00")),
+                new JournalLeg(ESCROW, usd("9.99"))));
+        MoneyMovement movement = () -> forged;
+
+        assertThatThrownBy(() -> projection.on(movement, new GlobalSequenceTrackingToken(10)))
+                .isInstanceOf(UnbalancedJournalEntryException.class)
+                .hasMessageContaining("e-forged")
+                .hasMessageContaining("does not balance");
+        assertThat(snapshot()).isEmpty();
+    }
+
+    @Test
+    void eachCurrencyMustBalanceOnItsOwn() {
+        JournalEntry forged = mock(JournalEntry.class);
+        when(forged.entryId()).thenReturn("e-mixed");
+        when(forged.legs()).thenReturn(List.of(
+                new JournalLeg(CLIENT_CHARGES, usd("-10.00")),
+                new JournalLeg(ESCROW, Money.of("10.00", "EUR"))));
+
+        assertThatThrownBy(() -> LedgerInvariants.requireBalanced(forged))
+                .isInstanceOf(UnbalancedJournalEntryException.class);
+    }
+
+    @Test
+    void currenciesWithoutCentsAreKeptInWholeUnits() {
+        apply(Entries.entry("e-yen", EntryCause.contract("milestone-funding", CONTRACT),
+                new JournalLeg(CLIENT_CHARGES, Money.of("-1050", "JPY")),
+                new JournalLeg(ESCROW, Money.of("1000", "JPY")),
+                new JournalLeg(LedgerAccounts.MARKETPLACE_FEES, Money.of("50", "JPY"))), 3);
+
+        assertThat(readModel.balance(ESCROW, "JPY").orElseThrow().balance()).isEqualTo(Money.of("1000", "JPY"));
+        assertThat(readModel.trialBalance("JPY").total()).isEqualTo(Money.zero("JPY"));
+    }
+
+    @Test
+    void trialBalanceNetsToZeroAndListsEveryAccount() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00"), 10);
+        apply(Entries.release("e-2", "carol", CONTRACT, "m-1", "400.00", "40.00"), 11);
+        apply(Entries.refund("e-3", "alice", CONTRACT, "100.00"), 12);
+
+        TrialBalance trialBalance = readModel.trialBalance("USD");
+
+        assertThat(trialBalance.balanced()).isTrue();
+        assertThat(trialBalance.total()).isEqualTo(usd("0.00"));
+        assertThat(trialBalance.accountCount()).isEqualTo(6);
+        assertThat(trialBalance.accounts()).extracting(AccountBalance::account).containsExactly(
+                CLIENT_CHARGES, LedgerAccounts.clientRefunds("alice"), ESCROW, PENDING,
+                LedgerAccounts.MARKETPLACE_FEES, LedgerAccounts.SERVICE_FEES);
+    }
+
+    @Test
+    void personalAccountsAreFoundByTheirOwner() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00"), 10);
+
+        assertThat(readModel.balancesOwnedBy("alice")).extracting(AccountBalance::account).containsExactly(CLIENT_CHARGES);
+        assertThat(readModel.balancesOwnedBy("bob")).isEmpty();
+    }
+
+    @Test
+    void aReplayTokenGivesThePositionOfTheEventBeingReplayed() {
+        ReplayToken replaying = (ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(20), new GlobalSequenceTrackingToken(7));
+        JournalEntry funding = Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00");
+
+        projection.on(() -> funding, replaying);
+
+        Document entry = database.getCollection(LedgerFields.JOURNAL_ENTRIES).find(new Document("_id", "e-1")).first();
+        assertThat(entry.getLong(LedgerFields.POSITION)).isEqualTo(7);
+    }
+
+    private static void apply(JournalEntry entry, long position) {
+        projection.on(() -> entry, new GlobalSequenceTrackingToken(position));
+    }
+
+    private static Money balance(String account) {
+        return readModel.balance(account, "USD").orElseThrow().balance();
+    }
+
+    private static List<Document> snapshot() {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : List.of(LedgerFields.JOURNAL_ENTRIES, LedgerFields.BALANCES, LedgerFields.POSTINGS)) {
+            database.getCollection(collection).find().sort(new Document("_id", 1)).into(documents);
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,25 @@
+package io.freelance.ledger.standalone;
+
+/** The demo users of standalone mode, as listed in application.yml and the README. */
+enum DemoUser {
+    ALICE("alice-pass"),
+    BOB("bob-pass"),
+    CAROL("carol-pass"),
+    DAVE("dave-pass"),
+    ERIN("erin-pass"),
+    FRANK("frank-pass");
+
+    private final String password;
+
+    DemoUser(String password) {
+        this.password = password;
+    }
+
+    String id() {
+        return name().toLowerCase();
+    }
+
+    String password() {
+        return password;
+    }
+}

@@ -1,0 +1,122 @@
+package io.freelance.ledger.standalone;
+
+import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The GraphQL operations a frontend sends, as the demo users, over real HTTP. Each method returns
+ * the raw response so tests can assert on data or on classified errors.
+ */
+final class LedgerApi {
+
+    static final String CONTRACT_FIELDS = """
+            id title type status currency
+            client { id } freelancer { id }
+            milestones { id position description status submissions autoReleaseAt
+                         depositAmount { amount currency } currentEscrowAmount { amount currency }
+                         releasedAmount { amount currency } }
+            escrow { status currentEscrowAmount { amount currency } unallocatedAmount { amount currency }
+                     refund { status dueAt amount { amount currency } reason } }
+            """;
+
+    private final GraphQlHttpClient http;
+
+    LedgerApi(String baseUrl) {
+        this.http = new GraphQlHttpClient(baseUrl);
+    }
+
+    Response call(DemoUser user, String document, Map<String, Object> variables) {
+        return http.as(user.id(), user.password(), document, variables);
+    }
+
+    Response offerFixedPrice(DemoUser client, String key, String freelancerId, String currency,
+                             List<Map<String, Object>> milestones) {
+        return call(client, """
+                mutation($input: OfferFixedPriceContractInput!) {
+                  offerFixedPriceContract(input: $input) { contract { %s } }
+                }""".formatted(CONTRACT_FIELDS), Map.of("input", Map.of(
+                "idempotencyKey", key, "freelancerId", freelancerId, "title", "Landing page",
+                "currency", currency, "milestones", milestones)));
+    }
+
+    static Map<String, Object> milestone(String description, String amount, String currency) {
+        return Map.of("description", description, "depositAmount", money(amount, currency), "dueDate", "2027-03-01");
+    }
+
+    static Map<String, Object> money(String amount, String currency) {
+        return Map.of("amount", amount, "currency", currency);
+    }
+
+    Response accept(DemoUser freelancer, String contractId) {
+        return contractMutation(freelancer, "acceptContract", "AcceptContractInput", Map.of("contractId", contractId));
+    }
+
+    Response end(DemoUser party, String contractId) {
+        return contractMutation(party, "endContract", "EndContractInput",
+                Map.of("contractId", contractId, "reason", "Work finished"));
+    }
+
+    Response fund(DemoUser client, String contractId, String milestoneId, String key) {
+        return contractMutation(client, "fundMilestone", "FundMilestoneInput",
+                Map.of("contractId", contractId, "milestoneId", milestoneId, "idempotencyKey", key));
+    }
+
+    Response submit(DemoUser freelancer, String contractId, String milestoneId, String note) {
+        return contractMutation(freelancer, "submitMilestone", "SubmitMilestoneInput",
+                Map.of("contractId", contractId, "milestoneId", milestoneId, "note", note));
+    }
+
+    Response requestChanges(DemoUser client, String contractId, String milestoneId, String message) {
+        return contractMutation(client, "requestMilestoneChanges", "RequestMilestoneChangesInput",
+                Map.of("contractId", contractId, "milestoneId", milestoneId, "message", message));
+    }
+
+    /** {@code releaseAmount} null releases the whole deposit. */
+    Response approve(DemoUser client, String contractId, String milestoneId, Map<String, Object> releaseAmount, String key) {
+        Map<String, Object> input = new HashMap<>(Map.of("contractId", contractId, "milestoneId", milestoneId,
+                "idempotencyKey", key));
+        if (releaseAmount != null) {
+            input.put("releaseAmount", releaseAmount);
+        }
+        return contractMutation(client, "approveMilestone", "ApproveMilestoneInput", input);
+    }
+
+    Response addMilestone(DemoUser client, String contractId, String key, Map<String, Object> amount) {
+        return contractMutation(client, "addMilestone", "AddMilestoneInput", Map.of("contractId", contractId,
+                "idempotencyKey", key, "description", "Extra work", "depositAmount", amount, "dueDate", "2027-04-01"));
+    }
+
+    Response contract(DemoUser user, String contractId) {
+        return call(user, "query($id: ID!) { contract(id: $id) { %s } }".formatted(CONTRACT_FIELDS), Map.of("id", contractId));
+    }
+
+    Response contracts(DemoUser user) {
+        return call(user, "{ contracts(first: 100) { edges { node { id } } } }", Map.of());
+    }
+
+    /** The balance finance sees for an account, as an exact decimal. */
+    BigDecimal balance(String account, String currency) {
+        JsonNode amount = call(DemoUser.ERIN, """
+                query($account: String!, $currency: String!) {
+                  ledgerAccount(account: $account, currency: $currency) { balance { amount } }
+                }""", Map.of("account", account, "currency", currency))
+                .dataAt("ledgerAccount.balance.amount");
+        return amount.isMissingNode() || amount.isNull() ? BigDecimal.ZERO.setScale(2) : new BigDecimal(amount.asString());
+    }
+
+    Response trialBalance(String currency) {
+        return call(DemoUser.ERIN, """
+                query($currency: String!) { trialBalance(currency: $currency) { total { amount } balanced accountCount } }""",
+                Map.of("currency", currency));
+    }
+
+    private Response contractMutation(DemoUser user, String mutation, String inputType, Map<String, Object> input) {
+        return call(user, """
+                mutation($input: %s!) { %s(input: $input) { contract { %s } } }"""
+                .formatted(inputType, mutation, CONTRACT_FIELDS), Map.of("input", input));
+    }
+}
