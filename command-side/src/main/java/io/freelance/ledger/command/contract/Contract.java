@@ -31,13 +31,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import io.freelance.ledger.command.infrastructure.AggregateCacheConfig;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A contract between a client and a freelancer, from offer to end. Accepting a fixed-price contract
  * opens its escrow account in the same unit of work, so no accepted contract is ever without one.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfig.BEAN_NAME)
 public class Contract {
 
     private static final Set<ContractStatus> ENDABLE = EnumSet.of(ContractStatus.ACTIVE, ContractStatus.PAUSED);

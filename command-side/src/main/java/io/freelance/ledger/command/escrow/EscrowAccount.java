@@ -57,6 +57,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import io.freelance.ledger.command.infrastructure.AggregateCacheConfig;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -70,7 +71,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * funded event carries no journal entry. Non-creation handlers return the account's version so callers
  * can wait for read models to reach it.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfig.BEAN_NAME)
 public class EscrowAccount {
 
     private static final Set<MilestoneStatus> SUBMITTABLE =

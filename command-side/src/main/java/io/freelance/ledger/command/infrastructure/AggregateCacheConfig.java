@@ -1,0 +1,25 @@
+package io.freelance.ledger.command.infrastructure;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps recently used aggregates in memory so a command does not reload the aggregate's whole event
+ * stream first. Safe in distributed mode too: Axon Server routes every command for one aggregate to
+ * the same instance. Entries are weakly held, so memory pressure simply evicts them. The switch
+ * exists for the benchmark that measures what the cache is worth.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AggregateCacheConfig {
+
+    public static final String BEAN_NAME = "aggregateCache";
+
+    @Bean(BEAN_NAME)
+    public Cache aggregateCache(@Value("${ledger.aggregate-cache.enabled:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+}
