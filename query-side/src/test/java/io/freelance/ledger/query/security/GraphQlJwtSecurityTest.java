@@ -2,55 +2,146 @@ package io.freelance.ledger.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.PlainJWT;
 import io.freelance.ledger.query.testsupport.GraphQlTestApplication;
+import io.freelance.ledger.query.testsupport.TestIdentityProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ledger.security.mode=jwt}: bearer tokens whose subject is the user and whose
- * {@code ledger_role} claim is the role. The decoder is a stand-in that reads {@code user.role}
- * tokens, since checking signatures is Spring Security's part, configured by the standard properties.
+ * {@code ledger.security.mode=jwt} with real signed tokens. The service trusts a test identity
+ * provider through {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, the setting docker
+ * compose gives it: it reads the provider's discovery document and JWK set over HTTP, checks each
+ * token's RS256 signature, expiry and issuer. The subject is the user; {@code ledger_role} the role.
  */
-@SpringBootTest(classes = {GraphQlTestApplication.class, GraphQlJwtSecurityTest.FakeTokens.class},
+@SpringBootTest(classes = GraphQlTestApplication.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.main.banner-mode=off", "ledger.security.mode=jwt"})
 class GraphQlJwtSecurityTest {
+
+    private static final TestIdentityProvider IDENTITY_PROVIDER = new TestIdentityProvider();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void trustTheTestIdentityProvider(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", IDENTITY_PROVIDER::issuerUri);
+    }
+
+    @AfterAll
+    static void stopTheIdentityProvider() {
+        IDENTITY_PROVIDER.close();
+    }
 
     @LocalServerPort
     private int port;
 
     @Test
     void theSubjectIsTheUserAndTheClaimTheRole() throws Exception {
-        HttpResponse<String> response = me("Bearer carol.FREELANCER");
+        HttpResponse<String> response = me(bearer(IDENTITY_PROVIDER.token("carol", "FREELANCER")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"id\":\"carol\"").contains("\"role\":\"FREELANCER\"");
+        JsonNode me = JSON.readTree(response.body()).path("data").path("me");
+        assertThat(me.path("id").asString()).isEqualTo("carol");
+        assertThat(me.path("role").asString()).isEqualTo("FREELANCER");
     }
 
     @Test
-    void aTokenWithoutAKnownRoleIsForbidden() throws Exception {
-        HttpResponse<String> response = me("Bearer carol.SYSTEM");
+    void aRoleListCountsItsFirstRoleThatCanBeGranted() throws Exception {
+        HttpResponse<String> response = me(bearer(IDENTITY_PROVIDER.token("erin", List.of("SYSTEM", "finance", "CLIENT"))));
 
-        assertThat(response.body()).contains("\"classification\":\"FORBIDDEN\"");
+        JsonNode me = JSON.readTree(response.body()).path("data").path("me");
+        assertThat(me.path("id").asString()).isEqualTo("erin");
+        assertThat(me.path("role").asString()).isEqualTo("FINANCE");
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() throws Exception {
+        // Beyond the decoder's one minute of allowed clock skew.
+        Instant expiredAt = Instant.now().minus(Duration.ofMinutes(5));
+        String expired = IDENTITY_PROVIDER.sign(IDENTITY_PROVIDER.claims("carol", "FREELANCER")
+                .issueTime(Date.from(expiredAt.minus(Duration.ofMinutes(10))))
+                .notBeforeTime(Date.from(expiredAt.minus(Duration.ofMinutes(10))))
+                .expirationTime(Date.from(expiredAt))
+                .build());
+
+        HttpResponse<String> response = me(bearer(expired));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
+                .contains("invalid_token").containsIgnoringCase("expired");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsUnauthorized() throws Exception {
+        String forged = IDENTITY_PROVIDER.signWithAnotherKey(IDENTITY_PROVIDER.claims("carol", "FREELANCER").build());
+
+        HttpResponse<String> response = me(bearer(forged));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
+                .contains("invalid_token");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthorized() throws Exception {
+        String elsewhere = IDENTITY_PROVIDER.sign(IDENTITY_PROVIDER.claims("carol", "FREELANCER")
+                .issuer("https://identity.example.org/realms/ledger").build());
+
+        HttpResponse<String> response = me(bearer(elsewhere));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
+                .contains("invalid_token").contains("iss");
+    }
+
+    @Test
+    void anUnsignedTokenIsUnauthorized() throws Exception {
+        String unsigned = new PlainJWT(IDENTITY_PROVIDER.claims("carol", "FREELANCER").build()).serialize();
+
+        assertThat(me(bearer(unsigned)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aValidTokenWithoutAKnownRoleSignsInButIsForbidden() throws Exception {
+        for (Object role : new Object[] {"SYSTEM", "ADMIN", null}) {
+            HttpResponse<String> response = me(bearer(IDENTITY_PROVIDER.token("carol", role)));
+
+            assertThat(response.statusCode()).as("role %s", role).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.path("data").isNull()).as("role %s: me is non-null, so its refusal empties data", role).isTrue();
+            assertThat(body.path("errors").path(0).path("extensions").path("classification").asString())
+                    .as("role %s", role).isEqualTo("FORBIDDEN");
+        }
     }
 
     @Test
     void noTokenOrABadOneIsUnauthorized() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("alice:alice-pass".getBytes(StandardCharsets.UTF_8));
+
         assertThat(me(null).statusCode()).isEqualTo(401);
-        assertThat(me("Bearer bad").statusCode()).isEqualTo(401);
-        assertThat(me("Basic " + java.util.Base64.getEncoder().encodeToString("alice:alice-pass".getBytes())).statusCode()).isEqualTo(401);
+        assertThat(me(bearer("not-a-jwt")).statusCode()).isEqualTo(401);
+        assertThat(me(basic).statusCode()).isEqualTo(401);
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     private HttpResponse<String> me(String authorization) throws Exception {
@@ -61,26 +152,5 @@ class GraphQlJwtSecurityTest {
             request.header("Authorization", authorization);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class FakeTokens {
-
-        @Bean
-        JwtDecoder fakeJwtDecoder() {
-            return token -> {
-                String[] parts = token.split("\\.");
-                if (parts.length != 2) {
-                    throw new BadJwtException("not a test token");
-                }
-                return Jwt.withTokenValue(token)
-                        .header("alg", "none")
-                        .subject(parts[0])
-                        .claim("ledger_role", parts[1])
-                        .issuedAt(Instant.now())
-                        .expiresAt(Instant.now().plusSeconds(60))
-                        .build();
-            };
-        }
     }
 }
