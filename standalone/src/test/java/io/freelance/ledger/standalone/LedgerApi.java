@@ -114,6 +114,50 @@ final class LedgerApi {
                 Map.of("currency", currency));
     }
 
+    /** An offer with exactly the given input fields, so a test can leave one out or send it malformed. */
+    Response offerFixedPrice(DemoUser client, Map<String, Object> input) {
+        return call(client, """
+                mutation($input: OfferFixedPriceContractInput!) {
+                  offerFixedPriceContract(input: $input) { contract { id } }
+                }""", Map.of("input", input));
+    }
+
+    /** One page of the caller's contracts, with the parties of each. */
+    Response contracts(DemoUser user, int first, String after) {
+        Map<String, Object> variables = new HashMap<>(Map.of("first", first));
+        variables.put("after", after);
+        return call(user, """
+                query($first: Int, $after: String) {
+                  contracts(first: $first, after: $after) {
+                    edges { cursor node { id client { id } freelancer { id } } }
+                    pageInfo { hasNextPage endCursor }
+                  }
+                }""", variables);
+    }
+
+    /** One account as {@code user} reads it. */
+    Response ledgerAccount(DemoUser user, String account, String currency) {
+        return call(user, """
+                query($account: String!, $currency: String!) {
+                  ledgerAccount(account: $account, currency: $currency) { account currency balance { amount currency } }
+                }""", Map.of("account", account, "currency", currency));
+    }
+
+    /** The caller's own accounts (every account for finance). */
+    Response ledgerAccounts(DemoUser user) {
+        return call(user, "{ ledgerAccounts { account currency balance { amount } } }", Map.of());
+    }
+
+    /** The trial balance as {@code user} asks for it, with every account listed. */
+    Response trialBalance(DemoUser user, String currency) {
+        return call(user, """
+                query($currency: String!) {
+                  trialBalance(currency: $currency) {
+                    total { amount } balanced accountCount truncated accounts { account balance { amount } }
+                  }
+                }""", Map.of("currency", currency));
+    }
+
     private Response contractMutation(DemoUser user, String mutation, String inputType, Map<String, Object> input) {
         return call(user, """
                 mutation($input: %s!) { %s(input: $input) { contract { %s } } }"""
