@@ -6,14 +6,15 @@ import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractView;
 import java.util.EnumSet;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may see and change a contract. Parties see and act on their own contracts; finance and
- * dispute handlers may read any contract but act on none here. Anyone else gets NOT_FOUND, the
- * same answer as for an id that does not exist, so ids of other people's contracts reveal nothing.
+ * dispute handlers may read any contract but act on none here, and are told so (FORBIDDEN): a
+ * "not found" would contradict what they can read. Anyone else gets NOT_FOUND, the same answer as
+ * for an id that does not exist, so ids of other people's contracts reveal nothing.
  */
 @Component
 public class ContractAccess {
@@ -33,15 +34,21 @@ public class ContractAccess {
     }
 
     public ContractView requireParty(Actor actor, String field, String contractId) {
-        return partyView(actor, contractId).orElseThrow(() -> notFound(field, contractId));
+        ContractView contract = requireReadable(actor, field, contractId);
+        if (!contract.hasParty(actor.userId())) {
+            throw readOnly(actor, field, contractId);
+        }
+        return contract;
     }
 
     public boolean isParty(Actor actor, String contractId) {
-        return partyView(actor, contractId).isPresent();
+        return contracts.findById(contractId).filter(contract -> contract.hasParty(actor.userId())).isPresent();
     }
 
-    private Optional<ContractView> partyView(Actor actor, String contractId) {
-        return contracts.findById(contractId).filter(contract -> contract.hasParty(actor.userId()));
+    private static RuleViolation readOnly(Actor actor, String field, String contractId) {
+        String role = actor.role().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return RuleViolation.forbidden(field, "role.read-only", "Your role (" + role + ") may read contract " + contractId
+                + " but not change it; only its client and freelancer can.");
     }
 
     private static RuleViolation notFound(String field, String contractId) {

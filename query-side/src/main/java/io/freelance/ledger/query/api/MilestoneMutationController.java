@@ -95,7 +95,7 @@ public class MilestoneMutationController {
     public ContractPayload submitMilestone(@Argument SubmitMilestoneInput input, Authentication authentication,
                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String note = Inputs.optionalText("note", input.note());
+        String note = Inputs.requiredText("note", input.note());
         return escrowCommand(authentication, requestId, input.contractId(),
                 escrowId -> new SubmitMilestoneCommand(escrowId, milestoneId, note));
     }

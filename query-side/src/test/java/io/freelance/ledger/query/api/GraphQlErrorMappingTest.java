@@ -49,6 +49,9 @@ class GraphQlErrorMappingTest {
               }) { contract { id } }
             }""";
 
+    private static final String OFFER_INPUT = """
+            mutation($input: OfferFixedPriceContractInput!) { offerFixedPriceContract(input: $input) { contract { id } } }""";
+
     @LocalServerPort
     private int port;
     @Autowired
@@ -151,11 +154,46 @@ class GraphQlErrorMappingTest {
     }
 
     @Test
-    void aDecimalThatIsNotANumberIsABadRequest() {
+    void aDecimalThatIsNotANumberIsABadRequestOnTheFieldItFeeds() {
         Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "five dollars", "currency", "USD"));
 
-        assertThat(reply.firstErrorExtensions().path("classification").asString()).isEqualTo("BAD_REQUEST");
-        assertThat(reply.firstErrorExtensions().path("rule").asString()).isEqualTo(RequestErrorInterceptor.RULE);
+        assertRequestError(reply, "milestones[0].depositAmount.amount");
+        assertThat(reply.errors().path(0).path("message").asString())
+                .isEqualTo("'five dollars' is not a decimal number; milestones[0].depositAmount.amount must be a decimal such as \"105.00\".");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void aRequiredFieldLeftOutOfTheInputIsABadRequestOnThatField() {
+        Map<String, Object> input = Map.of("idempotencyKey", "offer-1", "freelancerId", "carol", "currency", "USD",
+                "milestones", List.of(Map.of("description", "Design", "dueDate", "2025-03-31",
+                        "depositAmount", Map.of("amount", "100.00", "currency", "USD"))));
+
+        Reply reply = graphQl.post("alice", OFFER_INPUT, Map.of("input", input));
+
+        assertRequestError(reply, "title");
+        assertThat(reply.errors().path(0).path("message").asString()).isEqualTo("title is required.");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void aMalformedDocumentIsABadRequestWithoutAField() {
+        Reply reply = graphQl.post("alice", "mutation { fundMilestone(input: {contractId: ");
+
+        assertRequestError(reply, null);
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void submittedWorkNeedsANote() {
+        String submit = "mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { contract { id } } }";
+
+        Reply missing = graphQl.post("carol", submit, Map.of("input", Map.of("contractId", CONTRACT, "milestoneId", "c-1-m1")));
+        Reply blank = graphQl.post("carol", submit,
+                Map.of("input", Map.of("contractId", CONTRACT, "milestoneId", "c-1-m1", "note", " ")));
+
+        assertRequestError(missing, "note");
+        assertError(blank, "BAD_REQUEST", "note", "note.required");
         verifyNoInteractions(commandGateway);
     }
 
@@ -163,6 +201,20 @@ class GraphQlErrorMappingTest {
     void actingOnSomeoneElsesContractIsNotFoundAndSendsNothing() {
         assertError(fund("bob"), "NOT_FOUND", "contractId", "contract.not-found");
         assertError(fund("dave"), "NOT_FOUND", "contractId", "contract.not-found");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void financeAndDisputeHandlersMayReadTheContractButActingOnItIsForbiddenAndSendsNothing() {
+        for (String overseer : List.of("erin", "frank")) {
+            assertThat(graphQl.post(overseer, "query($id: ID!) { contract(id: $id) { id } }", Map.of("id", CONTRACT))
+                    .data().path("contract").path("id").asString()).isEqualTo(CONTRACT);
+
+            Reply reply = fund(overseer);
+
+            assertError(reply, "FORBIDDEN", "contractId", "role.read-only");
+            assertThat(reply.errors().path(0).path("message").asString()).contains(CONTRACT, "not change it");
+        }
         verifyNoInteractions(commandGateway);
     }
 
@@ -193,8 +245,20 @@ class GraphQlErrorMappingTest {
     }
 
     private static void assertError(Reply reply, String classification, String field, String rule) {
+        assertError(reply, 200, classification, field, rule);
+    }
+
+    /**
+     * Refused before anything ran: the document or its variables. The GraphQL over HTTP spec has a
+     * {@code application/graphql-response+json} reply to such a request carry status 400.
+     */
+    private static void assertRequestError(Reply reply, String field) {
+        assertError(reply, 400, "BAD_REQUEST", field, RequestErrorInterceptor.RULE);
+    }
+
+    private static void assertError(Reply reply, int status, String classification, String field, String rule) {
         JsonNode extensions = reply.firstErrorExtensions();
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.status()).isEqualTo(status);
         assertThat(extensions.path("classification").asString()).as(reply.body().toString()).isEqualTo(classification);
         if (field == null) {
             assertThat(extensions.has("field")).isFalse();
