@@ -142,6 +142,20 @@ class DistributedModeTest {
         }
     }
 
+    /** Axon's serialized columns are bytea on PostgreSQL: no large objects that nothing ever removes. */
+    @Test
+    void tokensSagasAndDeadLettersAreStoredWithoutLargeObjects() {
+        JdbcTemplate postgres = new JdbcTemplate(querySide.getBean(DataSource.class));
+        eventually(() -> assertThat(postgres.queryForObject("SELECT COUNT(*) FROM token_entry", Long.class)).isPositive());
+
+        List<String> largeObjectColumns = postgres.queryForList("SELECT table_name || '.' || column_name "
+                + "FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'oid'", String.class);
+        assertThat(largeObjectColumns).isEmpty();
+        assertThat(postgres.queryForList("SELECT data_type FROM information_schema.columns "
+                + "WHERE table_name = 'token_entry' AND column_name = 'token'", String.class)).containsExactly("bytea");
+        assertThat(postgres.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class)).isZero();
+    }
+
     @Test
     void fixedPriceJourneyRunsThroughAxonServerAndKeepsTheLedgerRightToTheCent() {
         // The command side tells Axon Server its handlers as it starts; until they are known a command
