@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +24,26 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${ledger.mongo.uri:}'.isBlank()")
 public class EmbeddedMongoConfig {
 
+    /** The read-model file; the server closes it when it shuts down. */
+    @Bean(destroyMethod = "")
+    public H2Backend readModelBackend(@Value("${ledger.data-dir}") Path dataDirectory) {
+        return new H2Backend(readModelFile(dataDirectory).toString());
+    }
+
     /** Shut down with the context: the server's Netty threads are not daemons and would keep the JVM alive. */
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer(@Value("${ledger.data-dir}") Path dataDirectory) {
-        MongoServer server = new MongoServer(new H2Backend(readModelFile(dataDirectory).toString()));
+    public MongoServer embeddedMongoServer(H2Backend readModelBackend) {
+        MongoServer server = new MongoServer(readModelBackend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         return server;
+    }
+
+    /** Every event processor makes its read-model writes durable before it moves its token on. */
+    @Bean
+    public ConfigurerModule readModelCommitsBeforeTokens(H2Backend readModelBackend) {
+        ReadModelCommitInterceptor interceptor = new ReadModelCommitInterceptor(readModelBackend);
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processorName) -> interceptor);
     }
 
     @Bean
