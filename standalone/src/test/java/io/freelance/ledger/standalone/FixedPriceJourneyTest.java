@@ -12,6 +12,7 @@ import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,27 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         ledger.expectChanges(Map.ofEntries(entry(charges, "-220.50"), entry(refunds, "50.00"), entry(escrow, "0.00"),
                 entry(pending, "0.00"), entry(available, "144.00"), entry(serviceFees, "16.00"),
                 entry(marketplaceFees, "10.50")));
+
+        // Carol's statement of her pending balance tells the contract's story, newest first.
+        JsonNode statement = api.call(CAROL, """
+                query($account: String!) {
+                  ledgerAccount(account: $account, currency: "USD") {
+                    statement(first: 50) { edges { node { amount { amount } cause { kind contractId } } } }
+                  }
+                }""", Map.of("account", pending)).dataAt("ledgerAccount.statement.edges");
+        List<String> movements = new ArrayList<>();
+        for (JsonNode edge : statement) {
+            JsonNode posting = edge.path("node");
+            if (posting.path("cause").path("contractId").asString().equals(contractId)) {
+                movements.add(amount(posting.path("amount")));
+            }
+        }
+        // The auto-release (+90.00) and the end of the first security period (-54.00) came due in the
+        // same 14-day jump, so only their order between each other is open.
+        assertThat(movements).as("pending postings of this contract, newest first")
+                .containsExactlyInAnyOrder("-90.00", "90.00", "-54.00", "54.00")
+                .startsWith("-90.00")
+                .endsWith("54.00");
 
         Response trialBalance = api.trialBalance("USD");
         assertThat(amount(trialBalance.dataAt("trialBalance.total"))).isEqualTo("0.00");

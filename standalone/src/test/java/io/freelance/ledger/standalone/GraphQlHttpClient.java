@@ -58,6 +58,14 @@ final class GraphQlHttpClient {
             return body.path("errors");
         }
 
+        /** This response; fails with the whole response when the call was refused or had errors. */
+        Response answered() {
+            if (status != 200 || (!errors().isMissingNode() && !errors().isEmpty())) {
+                throw new AssertionError("HTTP " + status + ": " + body);
+            }
+            return this;
+        }
+
         /** The data at a dotted path, failing with the whole response when the call had errors. */
         JsonNode dataAt(String dottedPath) {
             if (!errors().isMissingNode() && !errors().isEmpty()) {

@@ -9,15 +9,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.query.contract.ContractProjection;
-import io.freelance.ledger.query.contract.ContractStore;
-import io.freelance.ledger.query.escrow.EscrowProjection;
-import io.freelance.ledger.query.ledger.LedgerProjection;
-import io.freelance.ledger.query.ledger.LedgerStore;
-import io.freelance.ledger.query.testsupport.GraphQlApiTest;
-import io.freelance.ledger.query.testsupport.GraphQlHttp;
+import io.freelance.ledger.query.testsupport.GraphQlApiTestBase;
 import io.freelance.ledger.query.testsupport.GraphQlHttp.Reply;
-import io.freelance.ledger.query.testsupport.Seeds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +21,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.databind.JsonNode;
 
 /** What each kind of failure looks like to the caller: classification, field and rule in extensions. */
-@GraphQlApiTest
-class GraphQlErrorMappingTest {
+class GraphQlErrorMappingTest extends GraphQlApiTestBase {
 
     private static final String CONTRACT = "c-1";
     private static final String FUND = """
@@ -52,29 +43,12 @@ class GraphQlErrorMappingTest {
     private static final String OFFER_INPUT = """
             mutation($input: OfferFixedPriceContractInput!) { offerFixedPriceContract(input: $input) { contract { id } } }""";
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private CommandGateway commandGateway;
-    @Autowired
-    private ContractProjection contractProjection;
-    @Autowired
-    private EscrowProjection escrowProjection;
-    @Autowired
-    private LedgerProjection ledgerProjection;
-    @Autowired
-    private ContractStore contractStore;
-    @Autowired
-    private LedgerStore ledgerStore;
-
-    private GraphQlHttp graphQl;
 
     @BeforeEach
     void seed() {
         reset(commandGateway);
-        graphQl = new GraphQlHttp(port);
-        Seeds seeds = new Seeds(contractProjection, escrowProjection, ledgerProjection, contractStore, ledgerStore);
-        seeds.clear();
         seeds.accepted(CONTRACT, "alice", "carol", Instant.parse("2025-03-03T10:00:00Z"));
     }
 

@@ -18,14 +18,8 @@ import io.freelance.ledger.contract.OfferFixedPriceContractCommand;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import io.freelance.ledger.escrow.MilestoneFundedEvent;
-import io.freelance.ledger.query.contract.ContractProjection;
-import io.freelance.ledger.query.contract.ContractStore;
-import io.freelance.ledger.query.escrow.EscrowProjection;
-import io.freelance.ledger.query.ledger.LedgerProjection;
-import io.freelance.ledger.query.ledger.LedgerStore;
 import io.freelance.ledger.query.testsupport.Entries;
-import io.freelance.ledger.query.testsupport.GraphQlApiTest;
-import io.freelance.ledger.query.testsupport.GraphQlHttp;
+import io.freelance.ledger.query.testsupport.GraphQlApiTestBase;
 import io.freelance.ledger.query.testsupport.GraphQlHttp.Reply;
 import io.freelance.ledger.query.testsupport.Seeds;
 import java.time.Instant;
@@ -40,7 +34,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,8 +41,7 @@ import tools.jackson.databind.JsonNode;
  * later on another thread, feeds the event it would cause to the projection, as the real event
  * processor does. The payload must show the change: the mutation waits for the read model.
  */
-@GraphQlApiTest
-class GraphQlMutationTest {
+class GraphQlMutationTest extends GraphQlApiTestBase {
 
     private static final Executor LATER = CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS);
     private static final Instant AT = Instant.parse("2025-03-03T10:00:00Z");
@@ -63,32 +55,15 @@ class GraphQlMutationTest {
               }
             }""";
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private CommandGateway commandGateway;
-    @Autowired
-    private ContractProjection contractProjection;
-    @Autowired
-    private EscrowProjection escrowProjection;
-    @Autowired
-    private LedgerProjection ledgerProjection;
-    @Autowired
-    private ContractStore contractStore;
-    @Autowired
-    private LedgerStore ledgerStore;
 
-    private GraphQlHttp graphQl;
-    private Seeds seeds;
     private final List<CommandMessage<?>> sent = new ArrayList<>();
 
     @BeforeEach
-    void resetCommandSideAndReadModels() {
+    void resetCommandSide() {
         org.mockito.Mockito.reset(commandGateway);
         sent.clear();
-        graphQl = new GraphQlHttp(port);
-        seeds = new Seeds(contractProjection, escrowProjection, ledgerProjection, contractStore, ledgerStore);
-        seeds.clear();
     }
 
     @Test

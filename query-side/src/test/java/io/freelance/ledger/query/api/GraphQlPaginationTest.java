@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freelance.ledger.contract.ContractAcceptedEvent;
 import io.freelance.ledger.contract.ContractType;
-import io.freelance.ledger.query.contract.ContractProjection;
-import io.freelance.ledger.query.contract.ContractStore;
-import io.freelance.ledger.query.escrow.EscrowProjection;
-import io.freelance.ledger.query.ledger.LedgerProjection;
-import io.freelance.ledger.query.ledger.LedgerStore;
-import io.freelance.ledger.query.testsupport.GraphQlApiTest;
-import io.freelance.ledger.query.testsupport.GraphQlHttp;
+import io.freelance.ledger.query.testsupport.GraphQlApiTestBase;
 import io.freelance.ledger.query.testsupport.GraphQlHttp.Reply;
-import io.freelance.ledger.query.testsupport.Seeds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@GraphQlApiTest
-class GraphQlPaginationTest {
+class GraphQlPaginationTest extends GraphQlApiTestBase {
 
     private static final String CONTRACTS = """
             query($first: Int, $after: String, $filter: ContractFilter) {
@@ -36,27 +26,9 @@ class GraphQlPaginationTest {
             }""";
     private static final Instant FIRST_OFFER = Instant.parse("2025-03-03T10:00:00Z");
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private ContractProjection contractProjection;
-    @Autowired
-    private EscrowProjection escrowProjection;
-    @Autowired
-    private LedgerProjection ledgerProjection;
-    @Autowired
-    private ContractStore contractStore;
-    @Autowired
-    private LedgerStore ledgerStore;
-
-    private GraphQlHttp graphQl;
-
     /** alice offers carol c-1 … c-5, one minute apart; c-2 and c-4 are accepted. bob offers carol c-6. */
     @BeforeEach
     void seed() {
-        graphQl = new GraphQlHttp(port);
-        Seeds seeds = new Seeds(contractProjection, escrowProjection, ledgerProjection, contractStore, ledgerStore);
-        seeds.clear();
         for (int number = 1; number <= 5; number++) {
             seeds.offered("c-" + number, "alice", "carol", FIRST_OFFER.plusSeconds(60L * number));
         }

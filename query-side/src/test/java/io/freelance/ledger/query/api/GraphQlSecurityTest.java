@@ -3,51 +3,23 @@ package io.freelance.ledger.query.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freelance.ledger.ledger.LedgerAccounts;
-import io.freelance.ledger.query.contract.ContractProjection;
-import io.freelance.ledger.query.contract.ContractStore;
-import io.freelance.ledger.query.escrow.EscrowProjection;
-import io.freelance.ledger.query.ledger.LedgerProjection;
-import io.freelance.ledger.query.ledger.LedgerStore;
-import io.freelance.ledger.query.testsupport.GraphQlApiTest;
-import io.freelance.ledger.query.testsupport.GraphQlHttp;
+import io.freelance.ledger.query.testsupport.GraphQlApiTestBase;
 import io.freelance.ledger.query.testsupport.GraphQlHttp.Reply;
-import io.freelance.ledger.query.testsupport.Seeds;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** alice (client) and carol (freelancer) share a contract; bob and dave are another client and freelancer. */
-@GraphQlApiTest
-class GraphQlSecurityTest {
+class GraphQlSecurityTest extends GraphQlApiTestBase {
 
     private static final String CONTRACT = "contract-1";
     private static final String CONTRACT_QUERY = "query($id: ID!) { contract(id: $id) { id title client { id } freelancer { id } } }";
     private static final String CONTRACTS_QUERY = "{ contracts { edges { node { id } } pageInfo { hasNextPage } } }";
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private ContractProjection contractProjection;
-    @Autowired
-    private EscrowProjection escrowProjection;
-    @Autowired
-    private LedgerProjection ledgerProjection;
-    @Autowired
-    private ContractStore contractStore;
-    @Autowired
-    private LedgerStore ledgerStore;
-
-    private GraphQlHttp graphQl;
-
     @BeforeEach
     void seed() {
-        graphQl = new GraphQlHttp(port);
-        Seeds seeds = new Seeds(contractProjection, escrowProjection, ledgerProjection, contractStore, ledgerStore);
-        seeds.clear();
         seeds.activeAndFunded(CONTRACT, "alice", "carol", Instant.parse("2025-03-03T10:00:00Z"));
     }
 

@@ -1,4 +1,4 @@
-package io.freelance.ledger.standalone.distributed;
+package io.freelance.ledger.standalone;
 
 import io.freelance.ledger.command.CommandSideApplication;
 import io.freelance.ledger.query.QuerySideApplication;

@@ -1,16 +1,17 @@
-package io.freelance.ledger.standalone.distributed;
+package io.freelance.ledger.standalone;
 
-import static io.freelance.ledger.standalone.distributed.QuerySideClient.User.ALICE;
-import static io.freelance.ledger.standalone.distributed.QuerySideClient.User.CAROL;
+import static io.freelance.ledger.standalone.DemoUser.ALICE;
+import static io.freelance.ledger.standalone.DemoUser.CAROL;
+import static io.freelance.ledger.standalone.DemoUser.ERIN;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.freelance.ledger.common.Role;
 import io.freelance.ledger.ledger.LedgerAccounts;
-import io.freelance.ledger.standalone.distributed.QuerySideClient.Reply;
-import io.freelance.ledger.standalone.distributed.QuerySideClient.User;
+import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -58,6 +60,11 @@ class DistributedModeTest {
     private static final Duration AUTO_RELEASE_AFTER = Duration.ofDays(14);
     private static final Duration WAIT_FOR_PROJECTIONS = Duration.ofSeconds(30);
     private static final String DATABASE = "ledger";
+    private static final String CURRENCY = "USD";
+
+    /** The users the query side is started with in this test; passwords are the demo users' own. */
+    private static final List<Map.Entry<DemoUser, Role>> USERS =
+            List.of(entry(ALICE, Role.CLIENT), entry(CAROL, Role.FREELANCER), entry(ERIN, Role.FINANCE));
 
     /**
      * Single node, as docker compose runs it with {@code AXONIQ_AXONSERVER_STANDALONE}: the container
@@ -81,7 +88,7 @@ class DistributedModeTest {
 
     private static ConfigurableApplicationContext commandSide;
     private static ConfigurableApplicationContext querySide;
-    private static QuerySideClient api;
+    private static LedgerApi api;
 
     @BeforeAll
     static void startBothSides() {
@@ -95,7 +102,7 @@ class DistributedModeTest {
                 entry("spring.datasource.password", POSTGRES.getPassword()),
                 entry("ledger.deadlines.polling-interval", "PT0.2S")));
         querySide = DistributedApplications.startQuerySide(querySideSettings());
-        api = new QuerySideClient(DistributedApplications.port(querySide));
+        api = new LedgerApi("http://127.0.0.1:" + DistributedApplications.port(querySide));
     }
 
     private static Map<String, String> querySideSettings() {
@@ -108,12 +115,11 @@ class DistributedModeTest {
         settings.put("ledger.mongo.uri", MONGO.getConnectionString());
         // HTTP Basic instead of the production JWTs, so the journey needs no identity provider.
         settings.put("ledger.security.mode", "basic");
-        User[] users = User.values();
-        for (int index = 0; index < users.length; index++) {
+        for (int index = 0; index < USERS.size(); index++) {
             String prefix = "ledger.security.users[" + index + "].";
-            settings.put(prefix + "username", users[index].id());
-            settings.put(prefix + "password", "{noop}" + users[index].password());
-            settings.put(prefix + "role", users[index].role().name());
+            settings.put(prefix + "username", USERS.get(index).getKey().id());
+            settings.put(prefix + "password", "{noop}" + USERS.get(index).getKey().password());
+            settings.put(prefix + "role", USERS.get(index).getValue().name());
         }
         return settings;
     }
@@ -161,8 +167,8 @@ class DistributedModeTest {
         // The command side tells Axon Server its handlers as it starts; until they are known a command
         // finds no handler. The offer's idempotency key makes the retry safe.
         String offerKey = "offer-" + UUID.randomUUID();
-        JsonNode offered = answered(() -> api.offerFixedPrice(ALICE, offerKey, CAROL, List.of("100.00", "100.00")))
-                .dataAt("offerFixedPriceContract.contract");
+        JsonNode offered = answered(() -> api.offerFixedPrice(ALICE, offerKey, CAROL.id(), CURRENCY,
+                milestonesOf("100.00", "100.00"))).dataAt("offerFixedPriceContract.contract");
         String contractId = offered.path("id").asString();
         String design = offered.path("milestones").get(0).path("id").asString();
         String build = offered.path("milestones").get(1).path("id").asString();
@@ -175,26 +181,28 @@ class DistributedModeTest {
         String serviceFees = LedgerAccounts.SERVICE_FEES;
         String marketplaceFees = LedgerAccounts.MARKETPLACE_FEES;
 
-        JsonNode accepted = api.accept(CAROL, contractId).dataAt("acceptContract.contract");
+        JsonNode accepted = api.accept(CAROL, contractId).answered().dataAt("acceptContract.contract");
         assertThat(accepted.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(accepted.path("escrow").path("status").asString()).isEqualTo("OPEN");
 
         // 100.00 into escrow, the 5% marketplace fee on top.
-        JsonNode funded = api.fund(ALICE, contractId, design, "fund-design-" + contractId).dataAt("fundMilestone.contract");
+        JsonNode funded = api.fund(ALICE, contractId, design, "fund-design-" + contractId)
+                .answered().dataAt("fundMilestone.contract");
         assertThat(milestone(funded, design).path("status").asString()).isEqualTo("ACTIVE");
         assertThat(amount(funded.path("escrow").path("currentEscrowAmount"))).isEqualTo("100.00");
         expectBalances(Map.of(charges, "-105.00", escrow, "100.00", marketplaceFees, "5.00"));
 
         // The submission schedules the auto-release; the command side keeps it in PostgreSQL.
         Instant submittedAt = Instant.now();
-        JsonNode submitted = api.submit(CAROL, contractId, design, "First designs").dataAt("submitMilestone.contract");
+        JsonNode submitted = api.submit(CAROL, contractId, design, "First designs")
+                .answered().dataAt("submitMilestone.contract");
         assertThat(milestone(submitted, design).path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(pendingDeadlineDueTimes()).anySatisfy(due ->
                 assertThat(due).isCloseTo(submittedAt.plus(AUTO_RELEASE_AFTER), within(1, ChronoUnit.MINUTES)));
 
         // Approve 60.00 of 100.00: 54.00 pending for the freelancer after the 10% fee, 40.00 stays in escrow.
-        JsonNode approved = api.approve(ALICE, contractId, design, "60.00", "approve-design-" + contractId)
-                .dataAt("approveMilestone.contract");
+        JsonNode approved = api.approve(ALICE, contractId, design, LedgerApi.money("60.00", CURRENCY),
+                "approve-design-" + contractId).answered().dataAt("approveMilestone.contract");
         assertThat(milestone(approved, design).path("status").asString()).isEqualTo("RELEASED");
         assertThat(amount(milestone(approved, design).path("releasedAmount"))).isEqualTo("60.00");
         assertThat(amount(approved.path("escrow").path("currentEscrowAmount"))).isEqualTo("40.00");
@@ -203,21 +211,22 @@ class DistributedModeTest {
                 marketplaceFees, "5.00"));
 
         // The next milestone is funded with the 40.00 remainder first: the client pays 60.00 + 3.00.
-        JsonNode buildFunded = api.fund(ALICE, contractId, build, "fund-build-" + contractId).dataAt("fundMilestone.contract");
+        JsonNode buildFunded = api.fund(ALICE, contractId, build, "fund-build-" + contractId)
+                .answered().dataAt("fundMilestone.contract");
         assertThat(amount(buildFunded.path("escrow").path("currentEscrowAmount"))).isEqualTo("100.00");
         assertThat(amount(buildFunded.path("escrow").path("unallocatedAmount"))).isEqualTo("0.00");
         expectBalances(Map.of(charges, "-168.00", escrow, "100.00", marketplaceFees, "8.00"));
 
         // Submitted and left alone: 14 days on, the command side releases it; the design payment's
         // 5-day security period has ended by then as well.
-        api.submit(CAROL, contractId, build, "Site built").dataAt("submitMilestone.contract");
+        api.submit(CAROL, contractId, build, "Site built").answered().dataAt("submitMilestone.contract");
         assertThat(moveDeadlinesForward(AUTO_RELEASE_AFTER.plus(A_MINUTE))).isGreaterThanOrEqualTo(2);
-        eventually(() -> assertThat(milestone(api.contract(ALICE, contractId).dataAt("contract"), build)
+        eventually(() -> assertThat(milestone(api.contract(ALICE, contractId).answered().dataAt("contract"), build)
                 .path("status").asString()).isEqualTo("RELEASED"));
         expectBalances(Map.ofEntries(entry(charges, "-168.00"), entry(escrow, "0.00"), entry(pending, "90.00"),
                 entry(available, "54.00"), entry(serviceFees, "16.00"), entry(marketplaceFees, "8.00")));
 
-        Reply trialBalance = api.trialBalance();
+        Response trialBalance = api.trialBalance(CURRENCY).answered();
         assertThat(amount(trialBalance.dataAt("trialBalance.total"))).isEqualTo("0.00");
         assertThat(trialBalance.dataAt("trialBalance.balanced").asBoolean()).isTrue();
     }
@@ -228,11 +237,17 @@ class DistributedModeTest {
             Map<String, BigDecimal> actual = new LinkedHashMap<>();
             Map<String, BigDecimal> expected = new LinkedHashMap<>();
             expectedByAccount.forEach((account, balance) -> {
-                actual.put(account, api.balance(account));
+                actual.put(account, balanceFinanceSees(account));
                 expected.put(account, new BigDecimal(balance));
             });
             assertThat(actual).as("balances finance sees").isEqualTo(expected);
         });
+    }
+
+    /** The balance finance sees for an account; an account nothing was posted to yet reads 0.00. */
+    private static BigDecimal balanceFinanceSees(String account) {
+        JsonNode amount = api.ledgerAccount(ERIN, account, CURRENCY).answered().dataAt("ledgerAccount.balance.amount");
+        return amount.isMissingNode() || amount.isNull() ? new BigDecimal("0.00") : new BigDecimal(amount.asString());
     }
 
     /** When each deadline still to fire is due, read from the command side's PostgreSQL table. */
@@ -259,11 +274,19 @@ class DistributedModeTest {
         return new JdbcTemplate(commandSide.getBean(DataSource.class));
     }
 
-    /** Sends until the reply carries no error, and returns it. */
-    private static Reply answered(Supplier<Reply> call) {
-        AtomicReference<Reply> reply = new AtomicReference<>();
-        eventually(() -> reply.set(call.get().answered()));
-        return reply.get();
+    /** Sends until the response carries no error, and returns it. */
+    private static Response answered(Supplier<Response> call) {
+        AtomicReference<Response> response = new AtomicReference<>();
+        eventually(() -> response.set(call.get().answered()));
+        return response.get();
+    }
+
+    /** One milestone per amount, due long after any run of this test. */
+    private static List<Map<String, Object>> milestonesOf(String... amounts) {
+        return Stream.of(amounts)
+                .map(amount -> Map.<String, Object>of("description", "Milestone of " + amount,
+                        "depositAmount", LedgerApi.money(amount, CURRENCY), "dueDate", "2030-03-01"))
+                .toList();
     }
 
     private static void eventually(Runnable assertion) {
