@@ -3,6 +3,7 @@ package io.freelance.ledger.standalone;
 import static io.freelance.ledger.standalone.DemoUser.ALICE;
 import static io.freelance.ledger.standalone.DemoUser.CAROL;
 import static io.freelance.ledger.standalone.DemoUser.ERIN;
+import static io.freelance.ledger.standalone.LedgerApi.milestoneIn;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -188,7 +189,7 @@ class DistributedModeTest {
         // 100.00 into escrow, the 5% marketplace fee on top.
         JsonNode funded = api.fund(ALICE, contractId, design, "fund-design-" + contractId)
                 .answered().dataAt("fundMilestone.contract");
-        assertThat(milestone(funded, design).path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(milestoneIn(funded, design).path("status").asString()).isEqualTo("ACTIVE");
         assertThat(amount(funded.path("escrow").path("currentEscrowAmount"))).isEqualTo("100.00");
         expectBalances(Map.of(charges, "-105.00", escrow, "100.00", marketplaceFees, "5.00"));
 
@@ -196,15 +197,15 @@ class DistributedModeTest {
         Instant submittedAt = Instant.now();
         JsonNode submitted = api.submit(CAROL, contractId, design, "First designs")
                 .answered().dataAt("submitMilestone.contract");
-        assertThat(milestone(submitted, design).path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(milestoneIn(submitted, design).path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(pendingDeadlineDueTimes()).anySatisfy(due ->
                 assertThat(due).isCloseTo(submittedAt.plus(AUTO_RELEASE_AFTER), within(1, ChronoUnit.MINUTES)));
 
         // Approve 60.00 of 100.00: 54.00 pending for the freelancer after the 10% fee, 40.00 stays in escrow.
         JsonNode approved = api.approve(ALICE, contractId, design, LedgerApi.money("60.00", CURRENCY),
                 "approve-design-" + contractId).answered().dataAt("approveMilestone.contract");
-        assertThat(milestone(approved, design).path("status").asString()).isEqualTo("RELEASED");
-        assertThat(amount(milestone(approved, design).path("releasedAmount"))).isEqualTo("60.00");
+        assertThat(milestoneIn(approved, design).path("status").asString()).isEqualTo("RELEASED");
+        assertThat(amount(milestoneIn(approved, design).path("releasedAmount"))).isEqualTo("60.00");
         assertThat(amount(approved.path("escrow").path("currentEscrowAmount"))).isEqualTo("40.00");
         assertThat(amount(approved.path("escrow").path("unallocatedAmount"))).isEqualTo("40.00");
         expectBalances(Map.of(charges, "-105.00", escrow, "40.00", pending, "54.00", serviceFees, "6.00",
@@ -221,7 +222,7 @@ class DistributedModeTest {
         // 5-day security period has ended by then as well.
         api.submit(CAROL, contractId, build, "Site built").answered().dataAt("submitMilestone.contract");
         assertThat(moveDeadlinesForward(AUTO_RELEASE_AFTER.plus(A_MINUTE))).isGreaterThanOrEqualTo(2);
-        eventually(() -> assertThat(milestone(api.contract(ALICE, contractId).answered().dataAt("contract"), build)
+        eventually(() -> assertThat(milestoneIn(api.contract(ALICE, contractId).answered().dataAt("contract"), build)
                 .path("status").asString()).isEqualTo("RELEASED"));
         expectBalances(Map.ofEntries(entry(charges, "-168.00"), entry(escrow, "0.00"), entry(pending, "90.00"),
                 entry(available, "54.00"), entry(serviceFees, "16.00"), entry(marketplaceFees, "8.00")));
@@ -293,14 +294,6 @@ class DistributedModeTest {
         await().atMost(WAIT_FOR_PROJECTIONS).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion::run);
     }
 
-    private static JsonNode milestone(JsonNode contract, String milestoneId) {
-        for (JsonNode milestone : contract.path("milestones")) {
-            if (milestone.path("id").asString().equals(milestoneId)) {
-                return milestone;
-            }
-        }
-        throw new AssertionError("No milestone " + milestoneId + " in " + contract);
-    }
 
     private static String amount(JsonNode money) {
         return money.path("amount").asString();

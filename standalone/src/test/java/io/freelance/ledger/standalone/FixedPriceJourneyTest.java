@@ -2,6 +2,7 @@ package io.freelance.ledger.standalone;
 
 import static io.freelance.ledger.standalone.DemoUser.ALICE;
 import static io.freelance.ledger.standalone.DemoUser.CAROL;
+import static io.freelance.ledger.standalone.LedgerApi.milestoneIn;
 import static io.freelance.ledger.standalone.LedgerApi.milestone;
 import static io.freelance.ledger.standalone.LedgerApi.money;
 import static java.util.Map.entry;
@@ -59,7 +60,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         // Fund the design milestone: 100.00 into escrow, 5.00 marketplace fee on top.
         String fundKey = unique("fund-design");
         JsonNode funded = api.fund(ALICE, contractId, design, fundKey).dataAt("fundMilestone.contract");
-        assertThat(milestoneNamed(funded, design).path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(milestoneIn(funded, design).path("status").asString()).isEqualTo("ACTIVE");
         assertThat(amount(funded.path("escrow").path("currentEscrowAmount"))).isEqualTo("100.00");
         Map<String, String> afterFunding = Map.of(charges, "-105.00", escrow, "100.00", marketplaceFees, "5.00",
                 pending, "0.00", serviceFees, "0.00");
@@ -72,7 +73,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         // Submit, get changes requested, submit again; each submission schedules the 14-day auto-release.
         Instant submittedAt = Instant.now();
         JsonNode submitted = api.submit(CAROL, contractId, design, "First designs").dataAt("submitMilestone.contract");
-        JsonNode designAfterSubmit = milestoneNamed(submitted, design);
+        JsonNode designAfterSubmit = milestoneIn(submitted, design);
         assertThat(designAfterSubmit.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(Instant.parse(designAfterSubmit.path("autoReleaseAt").asString()))
                 .isCloseTo(submittedAt.plus(Duration.ofDays(14)), within(1, ChronoUnit.MINUTES));
@@ -81,15 +82,15 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
 
         JsonNode changes = api.requestChanges(ALICE, contractId, design, "Bigger logo, please")
                 .dataAt("requestMilestoneChanges.contract");
-        assertThat(milestoneNamed(changes, design).path("status").asString()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(milestoneIn(changes, design).path("status").asString()).isEqualTo("CHANGES_REQUESTED");
         JsonNode resubmitted = api.submit(CAROL, contractId, design, "Bigger logo").dataAt("submitMilestone.contract");
-        assertThat(milestoneNamed(resubmitted, design).path("submissions").asInt()).isEqualTo(2);
+        assertThat(milestoneIn(resubmitted, design).path("submissions").asInt()).isEqualTo(2);
 
         // Approve 60.00 of the 100.00: the freelancer gets 54.00 pending, 40.00 stays in escrow.
         JsonNode approved = api.approve(ALICE, contractId, design, money("60.00", "USD"), unique("approve-design"))
                 .dataAt("approveMilestone.contract");
-        assertThat(milestoneNamed(approved, design).path("status").asString()).isEqualTo("RELEASED");
-        assertThat(amount(milestoneNamed(approved, design).path("releasedAmount"))).isEqualTo("60.00");
+        assertThat(milestoneIn(approved, design).path("status").asString()).isEqualTo("RELEASED");
+        assertThat(amount(milestoneIn(approved, design).path("releasedAmount"))).isEqualTo("60.00");
         assertThat(amount(approved.path("escrow").path("currentEscrowAmount"))).isEqualTo("40.00");
         assertThat(amount(approved.path("escrow").path("unallocatedAmount"))).isEqualTo("40.00");
         ledger.expectChanges(Map.of(charges, "-105.00", escrow, "40.00", pending, "54.00", serviceFees, "6.00",
@@ -105,7 +106,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         // 5-day security period has ended by then too.
         api.submit(CAROL, contractId, build, "Site built").dataAt("submitMilestone.contract");
         assertThat(time.advance(Duration.ofDays(14).plus(A_MINUTE))).isGreaterThanOrEqualTo(2);
-        eventually(() -> assertThat(milestoneNamed(contract(contractId), build).path("status").asString())
+        eventually(() -> assertThat(milestoneIn(contract(contractId), build).path("status").asString())
                 .isEqualTo("RELEASED"));
         ledger.expectChanges(Map.ofEntries(entry(charges, "-168.00"), entry(escrow, "0.00"), entry(pending, "90.00"),
                 entry(available, "54.00"), entry(serviceFees, "16.00"), entry(marketplaceFees, "8.00")));
@@ -129,7 +130,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         eventually(() -> {
             JsonNode refunded = contract(contractId);
             assertThat(refunded.path("escrow").path("refund").path("status").asString()).isEqualTo("REFUNDED");
-            assertThat(milestoneNamed(refunded, launch).path("status").asString()).isEqualTo("REFUNDED");
+            assertThat(milestoneIn(refunded, launch).path("status").asString()).isEqualTo("REFUNDED");
         });
         ledger.expectChanges(Map.ofEntries(entry(charges, "-220.50"), entry(refunds, "50.00"), entry(escrow, "0.00"),
                 entry(pending, "0.00"), entry(available, "144.00"), entry(serviceFees, "16.00"),
@@ -165,14 +166,6 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         return api.contract(ALICE, contractId).dataAt("contract");
     }
 
-    private static JsonNode milestoneNamed(JsonNode contract, String milestoneId) {
-        for (JsonNode milestone : contract.path("milestones")) {
-            if (milestone.path("id").asString().equals(milestoneId)) {
-                return milestone;
-            }
-        }
-        throw new AssertionError("No milestone " + milestoneId + " in " + contract);
-    }
 
     private static String amount(JsonNode money) {
         return money.path("amount").asString();

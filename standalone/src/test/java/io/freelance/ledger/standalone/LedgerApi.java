@@ -47,6 +47,16 @@ final class LedgerApi {
         return Map.of("description", description, "depositAmount", money(amount, currency), "dueDate", "2027-03-01");
     }
 
+    /** The milestone with this id in a contract returned by the API. */
+    static JsonNode milestoneIn(JsonNode contract, String milestoneId) {
+        for (JsonNode milestone : contract.path("milestones")) {
+            if (milestone.path("id").asString().equals(milestoneId)) {
+                return milestone;
+            }
+        }
+        throw new AssertionError("No milestone " + milestoneId + " in " + contract);
+    }
+
     static Map<String, Object> money(String amount, String currency) {
         return Map.of("amount", amount, "currency", currency);
     }

@@ -25,32 +25,17 @@ import io.freelance.ledger.common.Role;
 import io.freelance.ledger.escrow.CloseEscrowAccountCommand;
 import io.freelance.ledger.escrow.DisputeRefundCommand;
 import io.freelance.ledger.escrow.RefundReason;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * When the contract ends the account closes. Money still held goes back to the client: at once when the
  * freelancer ended the contract, otherwise after 7 days unless the freelancer disputes.
  */
-class EscrowClosingTest {
+class EscrowClosingTest extends EscrowAccountTestBase {
 
     private static final String DISPUTE_REASON = "The work was delivered on time.";
 
-    private AggregateTestFixture<EscrowAccount> fixture;
-    private Instant now;
-    private Instant earlier;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(EscrowAccount.class);
-        fixture.registerInjectableResource(EscrowPolicy.defaults());
-        now = fixture.currentTime();
-        earlier = now.minus(Duration.ofDays(2));
-    }
 
     @Test
     void closingAnEmptyAccountMovesNoMoney() {

@@ -29,29 +29,13 @@ import io.freelance.ledger.contract.MilestoneTerms;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import io.freelance.ledger.escrow.MilestoneAddedEvent;
 import io.freelance.ledger.escrow.MilestoneFundedEvent;
-import java.time.Duration;
-import java.time.Instant;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Funding moves the deposit from the client into escrow, plus a 5% marketplace fee on what is charged.
  * Money left in escrow by a partial approval pays for the next milestone first.
  */
-class EscrowFundingTest {
-
-    private AggregateTestFixture<EscrowAccount> fixture;
-    private Instant now;
-    private Instant earlier;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(EscrowAccount.class);
-        fixture.registerInjectableResource(EscrowPolicy.defaults());
-        now = fixture.currentTime();
-        earlier = now.minus(Duration.ofDays(2));
-    }
+class EscrowFundingTest extends EscrowAccountTestBase {
 
     @Test
     void fundingChargesTheClientTheDepositPlusFivePercent() {

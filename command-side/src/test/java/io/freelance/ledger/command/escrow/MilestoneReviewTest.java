@@ -31,29 +31,13 @@ import io.freelance.ledger.escrow.MilestoneReleasedEvent;
 import io.freelance.ledger.escrow.ReleaseReason;
 import io.freelance.ledger.escrow.RequestMilestoneChangesCommand;
 import io.freelance.ledger.escrow.SubmitMilestoneCommand;
-import java.time.Duration;
-import java.time.Instant;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The freelancer submits, the client asks for changes or approves. Approval pays the freelancer's pending
  * balance less the 10% service fee; part of the deposit may be released, the rest stays in escrow.
  */
-class MilestoneReviewTest {
-
-    private AggregateTestFixture<EscrowAccount> fixture;
-    private Instant now;
-    private Instant earlier;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(EscrowAccount.class);
-        fixture.registerInjectableResource(EscrowPolicy.defaults());
-        now = fixture.currentTime();
-        earlier = now.minus(Duration.ofDays(2));
-    }
+class MilestoneReviewTest extends EscrowAccountTestBase {
 
     @Test
     void freelancerSubmitsActiveMilestone() {
