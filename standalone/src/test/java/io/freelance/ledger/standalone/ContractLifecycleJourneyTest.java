@@ -5,6 +5,7 @@ import static io.freelance.ledger.standalone.DemoUser.CAROL;
 import static io.freelance.ledger.standalone.DemoUser.DAVE;
 import static io.freelance.ledger.standalone.LedgerApi.CONTRACT_FIELDS;
 import static io.freelance.ledger.standalone.LedgerApi.milestone;
+import static io.freelance.ledger.standalone.LedgerApi.milestoneIn;
 import static io.freelance.ledger.standalone.LedgerApi.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +123,30 @@ class ContractLifecycleJourneyTest extends StandaloneTestBase {
         ledger.expectChanges(Map.of("client:alice:charges", "-115.50", "escrow:" + contractId, "0.00",
                 "freelancer:carol:pending", "99.00", "platform:fees:service", "11.00",
                 "platform:fees:marketplace", "5.50"));
+    }
+
+    @Test
+    void aRemainderThatCoversTheNextMilestoneChargesNothingAndTheLedgerCarriesOn() {
+        JsonNode contract = offerToCarol("100.00", "30.00");
+        String contractId = contract.path("id").asString();
+        String first = milestoneIds(contract).get(0);
+        String second = milestoneIds(contract).get(1);
+        api.accept(CAROL, contractId).dataAt("acceptContract.contract");
+        LedgerBalances ledger = balancesOf(contractId);
+        api.fund(ALICE, contractId, first, unique("fund")).dataAt("fundMilestone.contract");
+        api.approve(ALICE, contractId, first, money("60.00", "USD"), unique("approve")).dataAt("approveMilestone.contract");
+
+        // 40.00 is left in escrow; the 30.00 milestone is paid from it, nobody is charged.
+        JsonNode funded = api.fund(ALICE, contractId, second, unique("fund")).dataAt("fundMilestone.contract");
+        assertThat(milestoneIn(funded, second).path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(funded.path("escrow").path("currentEscrowAmount").path("amount").asString()).isEqualTo("40.00");
+        assertThat(funded.path("escrow").path("unallocatedAmount").path("amount").asString()).isEqualTo("10.00");
+
+        // The ledger keeps applying what comes after: approving the 30.00 pays 27.00 into pending.
+        api.approve(ALICE, contractId, second, null, unique("approve")).dataAt("approveMilestone.contract");
+        ledger.expectChanges(Map.of("client:alice:charges", "-105.00", "escrow:" + contractId, "10.00",
+                "freelancer:carol:pending", "81.00", "platform:fees:service", "9.00",
+                "platform:fees:marketplace", "5.00"));
     }
 
     @Test

@@ -117,12 +117,15 @@ public record EscrowState(String contractId, List<MilestoneRow> milestones, Escr
 
     /**
      * Moves the held amount by the entry's leg on this contract's escrow account, so the summary
-     * follows the ledger exactly; the unallocated part is what no open milestone claims.
+     * follows the ledger exactly; the unallocated part is what no open milestone claims. A null entry
+     * moved no money (a milestone paid from what escrow already held): only the claims change.
      */
     private EscrowState holdingChangedBy(JournalEntry entry) {
         EscrowSummary current = openEscrow();
         String currency = current.currentEscrowAmount().currency();
-        Money held = current.currentEscrowAmount().plus(entry.amountOn(LedgerAccounts.escrow(contractId), currency));
+        Money held = entry == null
+                ? current.currentEscrowAmount()
+                : current.currentEscrowAmount().plus(entry.amountOn(LedgerAccounts.escrow(contractId), currency));
         Money claimed = milestones.stream()
                 .filter(row -> row.status().isFundedAndOpen())
                 .map(MilestoneRow::currentEscrowAmount)

@@ -26,6 +26,10 @@ public class LedgerProjection {
 
     @EventHandler
     public void on(MoneyMovement movement, TrackingToken token) {
+        if (movement.journalEntry() == null) {
+            // Moved nothing between accounts (a milestone paid from money already in escrow).
+            return;
+        }
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "The ledger needs the event's stream position; token " + token + " has none"));
         store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName());

@@ -223,6 +223,19 @@ class LedgerProjectionTest {
         assertThat(entry.getLong(LedgerFields.POSITION)).isEqualTo(7);
     }
 
+    @Test
+    void aMovementWithoutAnEntryWritesNothingAndLaterEntriesStillApply() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "100.00", "5.00"), 10);
+        List<Document> before = snapshot();
+
+        // A milestone paid entirely from money already in escrow carries no entry.
+        projection.on(() -> null, new GlobalSequenceTrackingToken(11));
+
+        assertThat(snapshot()).isEqualTo(before);
+        apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "50.00", "2.50"), 12);
+        assertThat(balance(ESCROW)).isEqualTo(Money.of("150.00", "USD"));
+    }
+
     private static void apply(JournalEntry entry, long position) {
         projection.on(() -> entry, new GlobalSequenceTrackingToken(position));
     }
