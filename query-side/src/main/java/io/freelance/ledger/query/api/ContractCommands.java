@@ -4,9 +4,12 @@ import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.contract.AcceptContractCommand;
 import io.freelance.ledger.contract.ContractType;
+import io.freelance.ledger.contract.EndContractCommand;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.escrow.EscrowStatus;
+import io.freelance.ledger.query.escrow.EscrowSummary;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -72,6 +75,27 @@ public class ContractCommands {
         long version = versionOf(sender.send(new AcceptContractCommand(contractId), freelancer, requestId));
         long escrowOpened = offered.type() == ContractType.FIXED_PRICE ? CREATED_VERSION : ANY_VERSION;
         return awaited(contractId, version, escrowOpened);
+    }
+
+    /**
+     * Ending a fixed-price contract closes its escrow account just after, in a process that reacts to
+     * the end; the payload waits for that too (bounded), so it shows what becomes of the money held.
+     */
+    public ContractView end(Actor actor, String requestId, String contractId, String reason) {
+        ContractView active = access.requireParty(actor, "contractId", contractId);
+        long version = versionOf(sender.send(new EndContractCommand(contractId, reason), actor, requestId));
+        ContractView ended = awaited(contractId, version, ANY_VERSION);
+        if (active.type() != ContractType.FIXED_PRICE || active.escrow() == null) {
+            return ended;
+        }
+        return catchUp.awaitContract(contractId, ContractCommands::escrowSettledAfterEnd).orElse(ended);
+    }
+
+    /** Closed, and what it held is either nothing, refunded or awaiting its refund. */
+    private static boolean escrowSettledAfterEnd(ContractView contract) {
+        EscrowSummary escrow = contract.escrow();
+        return escrow != null && escrow.status() == EscrowStatus.CLOSED
+                && (escrow.refund() != null || escrow.currentEscrowAmount().isZero());
     }
 
     /** A command to the contract's EscrowAccount aggregate; {@code command} is built from the escrow account id. */

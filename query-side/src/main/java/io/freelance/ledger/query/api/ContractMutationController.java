@@ -3,7 +3,6 @@ package io.freelance.ledger.query.api;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.contract.DeclineContractCommand;
-import io.freelance.ledger.contract.EndContractCommand;
 import io.freelance.ledger.contract.HourlyTerms;
 import io.freelance.ledger.contract.MilestoneTerms;
 import io.freelance.ledger.contract.OfferFixedPriceContractCommand;
@@ -78,8 +77,8 @@ public class ContractMutationController {
     public ContractPayload endContract(@Argument EndContractInput input, Authentication authentication,
                                        @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String reason = Inputs.optionalText("reason", input.reason());
-        return new ContractPayload(commands.changeContract(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), contractId -> new EndContractCommand(contractId, reason)));
+        return new ContractPayload(commands.end(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", input.contractId()), reason));
     }
 
     /** Milestone ids derive from the contract id and the position in the offer, so a retried offer repeats them. */

@@ -5,6 +5,7 @@ import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractView;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +35,16 @@ public class ReadModelCatchUp {
      * runs out; empty if it does not exist by then.
      */
     public Optional<ContractView> awaitContract(String contractId, long minimumContractVersion, long minimumEscrowVersion) {
+        return awaitContract(contractId, view -> view.contractVersion() >= minimumContractVersion
+                && view.escrowVersion() >= minimumEscrowVersion);
+    }
+
+    /** The contract once {@code reached} holds for it, or as it is when the wait runs out; empty if it does not exist by then. */
+    public Optional<ContractView> awaitContract(String contractId, Predicate<ContractView> reached) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<ContractView> contract = contracts.findById(contractId);
-            boolean caughtUp = contract.filter(view -> view.contractVersion() >= minimumContractVersion
-                    && view.escrowVersion() >= minimumEscrowVersion).isPresent();
+            boolean caughtUp = contract.filter(reached).isPresent();
             long remainingNanos = deadline - System.nanoTime();
             if (caughtUp || remainingNanos <= 0) {
                 return contract;
