@@ -1,8 +1,8 @@
 package io.freelance.ledger.ledger;
 
 import io.freelance.ledger.common.Money;
+import io.freelance.ledger.common.NameBasedId;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * One balanced double-entry movement of money. Constructing an unbalanced entry fails, so no event
@@ -31,8 +30,7 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
      * and the ledger can ignore the repeat.
      */
     public static String deterministicId(String... causeParts) {
-        String key = String.join("|", causeParts);
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameBasedId.of(causeParts);
     }
 
     /** Sum of legs per currency; empty when every currency nets to zero. */

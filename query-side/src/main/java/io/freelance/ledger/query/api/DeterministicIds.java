@@ -1,7 +1,6 @@
 package io.freelance.ledger.query.api;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import io.freelance.ledger.common.NameBasedId;
 
 /**
  * Ids derived from the caller's idempotency key, so a retried mutation names the same contract,
@@ -30,6 +29,6 @@ public final class DeterministicIds {
     }
 
     private static String nameBased(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join("|", parts).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameBasedId.of(parts);
     }
 }
