@@ -16,8 +16,9 @@ final class LedgerDocuments {
     private LedgerDocuments() {
     }
 
-    static Document journalEntry(JournalEntry entry, long position, String eventType) {
+    static Document journalEntry(JournalEntry entry, long sequence, long position, String eventType) {
         return new Document(ID, entry.entryId())
+                .append(SEQUENCE, sequence)
                 .append(POSITION, position)
                 .append(EVENT_TYPE, eventType)
                 .append(EFFECTIVE_AT, BsonTimes.toDate(entry.effectiveAt()))

@@ -9,6 +9,12 @@ public final class LedgerFields {
     public static final String BALANCES = "ledger_balances";
     /** One document per leg, {@code _id} = entryId|account|currency. */
     public static final String POSTINGS = "ledger_postings";
+    /** One document holding the last ledger sequence number handed out. */
+    public static final String COUNTERS = "ledger_counters";
+    public static final String LEDGER_SEQUENCE_COUNTER = "ledgerSequence";
+    public static final String COUNTER_VALUE = "value";
+    /** On a journal entry: its place in the ledger, the order in which the ledger applied it. */
+    public static final String SEQUENCE = "sequence";
 
     public static final String ID = "_id";
     public static final String ACCOUNT = "account";

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -39,8 +40,14 @@ import org.springframework.stereotype.Component;
  * Applies journal entries to the ledger collections with three writes per entry: the entry, its
  * postings (one bulk) and its balances (one bulk). Each write is idempotent on its own, in an
  * order that lets a retry after a partial failure finish the job without counting anything twice:
- * postings are insert-only, and a balance moves only when the entry's position is beyond the
+ * postings are insert-only, and a balance moves only when the entry's ledger sequence is beyond the
  * balance's {@code lastPosition}.
+ * <p>
+ * The ledger sequence is handed out here, in the order entries are applied, and stored with the
+ * entry the first time it is seen, so a retry reuses it. It is not the event's global position:
+ * concurrent transactions commit events out of index order (the event store's gaps), and a tracking
+ * processor delivers a late-committed event after events with higher positions. Ordering by the
+ * position would refuse or lose such an entry; the ledger sequence only ever grows.
  */
 @Component
 public class LedgerStore {
@@ -50,11 +57,13 @@ public class LedgerStore {
     private final MongoCollection<Document> journalEntries;
     private final MongoCollection<Document> balances;
     private final MongoCollection<Document> postings;
+    private final MongoCollection<Document> counters;
 
     public LedgerStore(MongoDatabase readModelDatabase) {
         this.journalEntries = readModelDatabase.getCollection(JOURNAL_ENTRIES);
         this.balances = readModelDatabase.getCollection(BALANCES);
         this.postings = readModelDatabase.getCollection(POSTINGS);
+        this.counters = readModelDatabase.getCollection(COUNTERS);
     }
 
     /** The queries of {@link LedgerReadModel}: statements, a user's accounts, a currency's trial balance. */
@@ -67,11 +76,13 @@ public class LedgerStore {
         balances.createIndex(Indexes.ascending(ACCOUNT, CURRENCY), new IndexOptions().name("account_currency"));
     }
 
-    public void apply(JournalEntry entry, long position, String eventType) {
+    public void apply(JournalEntry entry, long eventPosition, String eventType) {
         LedgerInvariants.requireBalanced(entry);
-        if (!recordEntry(entry, position, eventType)) {
+        OptionalLong sequence = recordEntry(entry, eventPosition, eventType);
+        if (sequence.isEmpty()) {
             return;
         }
+        long position = sequence.getAsLong();
         Map<String, Document> storedBalances = storedBalances(entry);
         requireStreamOrder(entry, position, storedBalances);
         List<WriteModel<Document>> postingWrites = new ArrayList<>();
@@ -93,28 +104,42 @@ public class LedgerStore {
         journalEntries.deleteMany(new Document());
         balances.deleteMany(new Document());
         postings.deleteMany(new Document());
+        counters.deleteMany(new Document());
     }
 
     /**
-     * Stores the entry unless it exists. False when another event already carried the same entry
-     * id: entry ids are deterministic, so that is a repeat of the same movement and must not count twice.
+     * Stores the entry unless it exists, and answers its ledger sequence: a new one for a new entry,
+     * the stored one when the same event is seen again (a retry finishes what it started). Empty when
+     * another event already carried the same entry id: entry ids are deterministic, so that is a
+     * repeat of the same movement and must not count twice.
      */
-    private boolean recordEntry(JournalEntry entry, long position, String eventType) {
+    private OptionalLong recordEntry(JournalEntry entry, long eventPosition, String eventType) {
+        long candidate = nextSequence();
         Document existing = journalEntries.findOneAndUpdate(eq(ID, entry.entryId()),
-                Updates.setOnInsert(LedgerDocuments.journalEntry(entry, position, eventType)),
+                Updates.setOnInsert(LedgerDocuments.journalEntry(entry, candidate, eventPosition, eventType)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        if (existing == null || existing.getLong(POSITION) == position) {
-            return true;
+        if (existing == null) {
+            return OptionalLong.of(candidate);
+        }
+        if (existing.getLong(POSITION) == eventPosition) {
+            return OptionalLong.of(existing.getLong(SEQUENCE));
         }
         log.warn("Journal entry {} at position {} was already applied at position {}; ignoring the repeat",
-                entry.entryId(), position, existing.getLong(POSITION));
-        return false;
+                entry.entryId(), eventPosition, existing.getLong(POSITION));
+        return OptionalLong.empty();
+    }
+
+    /** Strictly increasing; a number taken by an entry that turns out to be a repeat is simply skipped. */
+    private long nextSequence() {
+        Document counter = counters.findOneAndUpdate(eq(ID, LEDGER_SEQUENCE_COUNTER), Updates.inc(COUNTER_VALUE, 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get(COUNTER_VALUE)).longValue();
     }
 
     /**
-     * A balance already past this position is fine when this entry's posting exists: the entry was
-     * applied and this is a repeat. Without the posting, an older entry is arriving after newer
-     * ones (a dead letter retried out of order); skipping it would lose money silently, so refuse.
+     * A balance already past this sequence is fine when this entry's posting exists: the entry was
+     * applied and this is a repeat. Without the posting the ledger's own bookkeeping is broken;
+     * skipping the entry would lose money silently, so refuse.
      */
     private void requireStreamOrder(JournalEntry entry, long position, Map<String, Document> storedBalances) {
         List<String> passedPostingIds = entry.legs().stream()
@@ -129,9 +154,9 @@ public class LedgerStore {
                 .forEach(document -> existing.add(document.getString(ID)));
         for (String postingId : passedPostingIds) {
             if (!existing.contains(postingId)) {
-                throw new IllegalStateException("Journal entry " + entry.entryId() + " at position " + position
-                        + " arrived after newer entries were applied to its accounts (posting " + postingId
-                        + "); the ledger projection must apply entries in stream order: one segment, one sequence");
+                throw new IllegalStateException("Journal entry " + entry.entryId()
+                        + " has ledger sequence " + position + " but its accounts are past it without its posting "
+                        + postingId + "; the ledger projection must run as one segment and one sequence");
             }
         }
     }
