@@ -175,7 +175,7 @@ class ContractLifecycleJourneyTest extends StandaloneTestBase {
                 Map.of("contractId", disputedId, "reason", "The work was delivered"));
         assertThat(disputed.path("escrow").path("refund").path("status").asString()).isEqualTo("DISPUTED");
 
-        time.advance(Duration.ofDays(7).plusMinutes(1));
+        time.advance(Duration.ofDays(7).plusMinutes(1), disputedId, controlId);
 
         eventually(() -> assertThat(api.contract(ALICE, controlId).dataAt("contract.escrow.refund.status").asString())
                 .as("the undisputed refund, due at the same time").isEqualTo("REFUNDED"));

@@ -77,7 +77,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         assertThat(designAfterSubmit.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(Instant.parse(designAfterSubmit.path("autoReleaseAt").asString()))
                 .isCloseTo(submittedAt.plus(Duration.ofDays(14)), within(1, ChronoUnit.MINUTES));
-        assertThat(time.pendingDueTimes())
+        assertThat(time.pendingDueTimes(contractId))
                 .anySatisfy(due -> assertThat(due).isCloseTo(submittedAt.plus(Duration.ofDays(14)), within(1, ChronoUnit.MINUTES)));
 
         JsonNode changes = api.requestChanges(ALICE, contractId, design, "Bigger logo, please")
@@ -105,7 +105,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         // Submitted and left alone: 14 days later it is released automatically. The design payment's
         // 5-day security period has ended by then too.
         api.submit(CAROL, contractId, build, "Site built").dataAt("submitMilestone.contract");
-        assertThat(time.advance(Duration.ofDays(14).plus(A_MINUTE))).isGreaterThanOrEqualTo(2);
+        assertThat(time.advance(Duration.ofDays(14).plus(A_MINUTE), contractId)).isGreaterThanOrEqualTo(2);
         eventually(() -> assertThat(milestoneIn(contract(contractId), build).path("status").asString())
                 .isEqualTo("RELEASED"));
         ledger.expectChanges(Map.ofEntries(entry(charges, "-168.00"), entry(escrow, "0.00"), entry(pending, "90.00"),
@@ -126,7 +126,7 @@ class FixedPriceJourneyTest extends StandaloneTestBase {
         assertThat(Instant.parse(refund.path("dueAt").asString()))
                 .isCloseTo(endedAt.plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
 
-        time.advance(Duration.ofDays(7).plus(A_MINUTE));
+        time.advance(Duration.ofDays(7).plus(A_MINUTE), contractId);
         eventually(() -> {
             JsonNode refunded = contract(contractId);
             assertThat(refunded.path("escrow").path("refund").path("status").asString()).isEqualTo("REFUNDED");
