@@ -43,7 +43,11 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
         return sums;
     }
 
-    private static void requireBalanced(String entryId, List<JournalLeg> legs) {
+    /**
+     * At least two non-zero legs, no account twice, every currency nets to zero; otherwise an
+     * IllegalArgumentException naming the entry and what is wrong.
+     */
+    public static void requireBalanced(String entryId, List<JournalLeg> legs) {
         if (legs.size() < 2) {
             throw new IllegalArgumentException("Journal entry " + entryId + " needs at least two legs");
         }

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  */
 public final class MilestoneTermsRules {
 
-    public static final int MAXIMUM_MILESTONES = 100;
+    public static final int MAXIMUM_MILESTONES = MilestoneTerms.MAXIMUM_PER_CONTRACT;
     public static final int DESCRIPTION_MAX_LENGTH = 500;
     public static final int MILESTONE_ID_MAX_LENGTH = 100;
 

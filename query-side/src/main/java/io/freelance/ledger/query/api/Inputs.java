@@ -2,6 +2,7 @@ package io.freelance.ledger.query.api;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.contract.MilestoneTerms;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public final class Inputs {
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_TEXT_LENGTH = 5_000;
-    public static final int MAX_MILESTONES = 100;
+    public static final int MAX_MILESTONES = MilestoneTerms.MAXIMUM_PER_CONTRACT;
 
     private Inputs() {
     }
