@@ -2,6 +2,9 @@ package io.freelance.ledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freelance.ledger.command.contract.EscrowCloser;
+import io.freelance.ledger.command.escrow.EscrowAccount;
+import io.freelance.ledger.command.escrow.EscrowAccountCloser;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
@@ -23,9 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +69,10 @@ class CommandSideApplicationStartupTest {
     void readsCommandSideYmlAndNotApplicationYml() {
         assertThat(commandSide.getEnvironment().getProperty("spring.application.name")).isEqualTo("ledger-command-side");
         assertThat(commandSide.getEnvironment().getProperty("axon.serializer.events")).isEqualTo("jackson3");
-        assertThat(commandSide.getBean(EventProcessingConfiguration.class).eventProcessor("escrow-closing"))
-                .get().isInstanceOf(PooledStreamingEventProcessor.class);
+        // Ending a contract closes its escrow account in the same unit of work, through the account's repository.
+        assertThat(commandSide.getBean(org.axonframework.config.Configuration.class).repository(EscrowAccount.class))
+                .isNotNull();
+        assertThat(commandSide.getBean(EscrowCloser.class)).isInstanceOf(EscrowAccountCloser.class);
     }
 
     @Test

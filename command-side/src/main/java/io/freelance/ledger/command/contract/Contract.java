@@ -98,13 +98,17 @@ public class Contract {
         return AggregateLifecycle.getVersion();
     }
 
+    /** A fixed-price contract's escrow account closes in the same unit of work as the end. */
     @CommandHandler
-    public Long handle(EndContractCommand command, MetaData metaData) {
+    public Long handle(EndContractCommand command, MetaData metaData, EscrowCloser escrowCloser) {
         Actor actor = Actor.fromMetaData(metaData);
         parties.requireParty(actor);
         String reason = TextInput.optional("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason");
         requireStatus(ENDABLE, "ended");
         apply(new ContractEndedEvent(contractId, type, actor.userId(), actor.role(), reason, now()));
+        if (type == ContractType.FIXED_PRICE) {
+            escrowCloser.closeForEndedContract(contractId, actor);
+        }
         return AggregateLifecycle.getVersion();
     }
 

@@ -259,29 +259,36 @@ public class EscrowAccount {
 
     // Contract end: close, refund unless the freelancer disputes in time.
 
-    /** Sent by the service when the contract ends; closing twice does nothing the second time. */
+    /** Sent by the service, for an ended contract whose account is still open; closing twice does nothing. */
     @CommandHandler
     public Long handle(CloseEscrowAccountCommand command, MetaData metaData, EscrowPolicy policy, DeadlineManager deadlines) {
         EscrowRules.requireSystem(Actor.fromMetaData(metaData));
+        closeForEndedContract(command.endedBy(), command.endedByRole(), policy, deadlines);
+        return version();
+    }
+
+    /**
+     * Called in the unit of work that ends the contract (see {@link EscrowAccountCloser}). What the account
+     * holds is refunded at once when the freelancer ended the contract, otherwise after the dispute window.
+     */
+    void closeForEndedContract(String endedBy, Role endedByRole, EscrowPolicy policy, DeadlineManager deadlines) {
         if (closed) {
-            return version();
+            return;
         }
         Money held = balances.heldInEscrow();
         Instant now = now();
-        apply(new EscrowAccountClosedEvent(escrowAccountId, contractId(), command.endedBy(), command.endedByRole(),
-                held, now));
+        apply(new EscrowAccountClosedEvent(escrowAccountId, contractId(), endedBy, endedByRole, held, now));
         deadlines.cancelAllWithinScope(AutoReleaseDeadline.NAME);
         if (held.isZero()) {
-            return version();
+            return;
         }
-        if (command.endedByRole() == Role.FREELANCER) {
+        if (endedByRole == Role.FREELANCER) {
             refund(RefundReason.FREELANCER_ENDED_CONTRACT, now, policy);
         } else {
             Instant refundDueAt = now.plus(policy.refundDisputeWindow());
             apply(new EscrowRefundRequestedEvent(escrowAccountId, contractId(), held, parties.clientId(), now, refundDueAt));
             deadlines.schedule(refundDueAt, RefundDeadline.NAME, bySystem(new RefundDeadline(refundDueAt)));
         }
-        return version();
     }
 
     @CommandHandler

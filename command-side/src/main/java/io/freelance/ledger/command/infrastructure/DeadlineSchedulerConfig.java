@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
@@ -31,7 +32,10 @@ public class DeadlineSchedulerConfig {
                                        @Value("${ledger.deadlines.polling-interval:PT5S}") Duration pollingInterval,
                                        @Value("${ledger.deadlines.threads:2}") int threads) {
         createTableIfMissing(dataSource);
-        return Scheduler.create(dataSource, tasks)
+        // Inside a command's transaction the scheduler uses that transaction's connection: scheduling or
+        // cancelling a deadline never waits for a second connection (which deadlocked a full pool), and
+        // the deadline is committed or rolled back together with the events that set it.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .alwaysPersistTimestampInUTC()

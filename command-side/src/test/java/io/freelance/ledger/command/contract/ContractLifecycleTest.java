@@ -16,7 +16,9 @@ import static io.freelance.ledger.command.testing.Violations.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freelance.ledger.command.escrow.EscrowAccount;
+import io.freelance.ledger.command.escrow.EscrowAccountCloser;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
+import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.AcceptContractCommand;
 import io.freelance.ledger.contract.ContractAcceptedEvent;
@@ -25,6 +27,7 @@ import io.freelance.ledger.contract.ContractEndedEvent;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.DeclineContractCommand;
 import io.freelance.ledger.contract.EndContractCommand;
+import io.freelance.ledger.escrow.EscrowAccountClosedEvent;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
 import java.time.Duration;
@@ -32,11 +35,12 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +63,11 @@ class ContractLifecycleTest {
         fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource(EscrowPolicy.defaults());
         escrowEventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture.registerRepositoryProvider(escrowRepositoryOn(escrowEventStore));
+        Repository<EscrowAccount> escrowRepository =
+                EventSourcingRepository.builder(EscrowAccount.class).eventStore(escrowEventStore).build();
+        fixture.registerRepositoryProvider(providing(escrowRepository));
+        fixture.registerInjectableResource(new EscrowAccountCloser(() -> escrowRepository, EscrowPolicy.defaults(),
+                StubDeadlineManager::new));
         offeredAt = fixture.currentTime().minus(Duration.ofDays(1));
     }
 
@@ -157,11 +165,32 @@ class ContractLifecycleTest {
 
     @Test
     void clientEndsActiveContract() {
+        openEscrowAccount();
         fixture.given(fixedPriceOffered(offeredAt), accepted(ContractType.FIXED_PRICE))
                 .when(new EndContractCommand(CONTRACT_ID, REASON), as(CLIENT))
                 .expectEvents(new ContractEndedEvent(CONTRACT_ID, ContractType.FIXED_PRICE, CLIENT.userId(), Role.CLIENT,
                         REASON, fixture.currentTime()))
                 .expectResultMessagePayload(2L);
+    }
+
+    /** One unit of work: no funding or approval can reach the account between the end and the close. */
+    @Test
+    void endingFixedPriceContractClosesItsEscrowAccountInTheSameStep() {
+        openEscrowAccount();
+        fixture.given(fixedPriceOffered(offeredAt), accepted(ContractType.FIXED_PRICE))
+                .when(new EndContractCommand(CONTRACT_ID, REASON), as(CLIENT))
+                .expectSuccessfulHandlerExecution();
+        assertThat(escrowEvents()).last().isEqualTo(new EscrowAccountClosedEvent(EscrowAccountId.forContract(CONTRACT_ID),
+                CONTRACT_ID, CLIENT.userId(), Role.CLIENT, Money.zero("USD"), fixture.currentTime()));
+    }
+
+    @Test
+    void rejectedEndLeavesTheEscrowAccountOpen() {
+        openEscrowAccount();
+        fixture.given(fixedPriceOffered(offeredAt), accepted(ContractType.FIXED_PRICE))
+                .when(new EndContractCommand(CONTRACT_ID, REASON), as(OTHER_CLIENT))
+                .expectException(notFound("contractId", "contract.not-found"));
+        assertThat(escrowEvents()).hasSize(1);
     }
 
     @Test
@@ -206,9 +235,15 @@ class ContractLifecycleTest {
                 .toList();
     }
 
-    private static RepositoryProvider escrowRepositoryOn(EventStore eventStore) {
-        Repository<EscrowAccount> escrowRepository =
-                EventSourcingRepository.builder(EscrowAccount.class).eventStore(eventStore).build();
+    /** The account a fixed-price acceptance opened, in the escrow's own event store. */
+    private void openEscrowAccount() {
+        String escrowAccountId = EscrowAccountId.forContract(CONTRACT_ID);
+        escrowEventStore.publish(new GenericDomainEventMessage<>("EscrowAccount", escrowAccountId, 0,
+                new EscrowAccountOpenedEvent(escrowAccountId, CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(), "USD",
+                        List.of(DESIGN, BUILD), offeredAt)));
+    }
+
+    private static RepositoryProvider providing(Repository<EscrowAccount> escrowRepository) {
         return new RepositoryProvider() {
             @Override
             @SuppressWarnings("unchecked")

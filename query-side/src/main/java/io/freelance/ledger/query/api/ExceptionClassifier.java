@@ -4,12 +4,15 @@ import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.escrow.EscrowAccountId;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
@@ -58,6 +61,12 @@ public final class ExceptionClassifier {
         if (thrown instanceof ConcurrencyException) {
             return Optional.of(new ClassifiedError(ApiErrorType.CONFLICT, "contractId", "contract.concurrent-change",
                     "The contract was changed by another request at the same moment; reload it and try again."));
+        }
+        if (thrown instanceof LockAcquisitionFailedException || thrown instanceof CannotGetJdbcConnectionException
+                || thrown instanceof SQLTransientConnectionException) {
+            // Nothing was recorded: the command never got its contract or a connection. A retry can succeed.
+            return Optional.of(new ClassifiedError(ApiErrorType.CONFLICT, null, "service.busy",
+                    "The service is handling too many changes at once; nothing was recorded. Retry the request."));
         }
         if (thrown instanceof AccessDeniedException) {
             return Optional.of(new ClassifiedError(ApiErrorType.FORBIDDEN, null, "access.denied",

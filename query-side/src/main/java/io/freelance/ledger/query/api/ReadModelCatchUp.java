@@ -1,32 +1,37 @@
 package io.freelance.ledger.query.api;
 
-import io.freelance.ledger.query.contract.ContractChangeSignal;
+import io.freelance.ledger.query.contract.ContractChanged;
 import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.contract.FindContractQuery;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Read-your-writes for mutations: after a command, waits (bounded) until the contract's read model
- * has applied the aggregate version the command produced, so the payload shows the change.
+ * Read-your-writes for mutations: after a command, waits (bounded) until the contract's read model shows
+ * its result. It subscribes to the contract, so it is woken only when that contract's read model has been
+ * committed, and reads the document again then; no polling, and no waking for other contracts.
  */
 @Component
 public class ReadModelCatchUp {
 
-    /** Longest pause between two reads, for projections running in another instance. */
-    private static final Duration MAX_PAUSE = Duration.ofMillis(25);
-
+    private final QueryGateway queryGateway;
     private final ContractReadModel contracts;
-    private final ContractChangeSignal changeSignal;
     private final Duration timeout;
 
-    public ReadModelCatchUp(ContractReadModel contracts, ContractChangeSignal changeSignal,
+    public ReadModelCatchUp(QueryGateway queryGateway, ContractReadModel contracts,
                             @Value("${ledger.api.catch-up-timeout:PT5S}") Duration timeout) {
+        this.queryGateway = queryGateway;
         this.contracts = contracts;
-        this.changeSignal = changeSignal;
         this.timeout = timeout;
     }
 
@@ -41,20 +46,18 @@ public class ReadModelCatchUp {
 
     /** The contract once {@code reached} holds for it, or as it is when the wait runs out; empty if it does not exist by then. */
     public Optional<ContractView> awaitContract(String contractId, Predicate<ContractView> reached) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<ContractView> contract = contracts.findById(contractId);
-            boolean caughtUp = contract.filter(reached).isPresent();
-            long remainingNanos = deadline - System.nanoTime();
-            if (caughtUp || remainingNanos <= 0) {
-                return contract;
-            }
-            try {
-                changeSignal.awaitChange(Duration.ofNanos(Math.min(remainingNanos, MAX_PAUSE.toNanos())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return contract;
-            }
+        AtomicReference<ContractView> lastSeen = new AtomicReference<>();
+        try (SubscriptionQueryResult<Optional<ContractView>, ContractChanged> subscription = queryGateway.subscriptionQuery(
+                new FindContractQuery(contractId), ResponseTypes.optionalInstanceOf(ContractView.class),
+                ResponseTypes.instanceOf(ContractChanged.class))) {
+            Flux<ContractView> states = subscription.initialResult().flatMap(Mono::justOrEmpty).flux()
+                    .concatWith(subscription.updates().concatMap(changed -> Mono.justOrEmpty(contracts.findById(contractId))));
+            return Optional.ofNullable(states
+                    .doOnNext(lastSeen::set)
+                    .filter(reached)
+                    .next()
+                    .timeout(timeout, Mono.fromSupplier(lastSeen::get))
+                    .block());
         }
     }
 }

@@ -2,7 +2,6 @@ package io.freelance.ledger.query.contract;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -34,9 +34,19 @@ public class ContractReadModel {
         this.contracts = readModelDatabase.getCollection(COLLECTION);
     }
 
+    /** By {@code _id} alone (the embedded read store scans for anything more); the offer is checked here. */
     public Optional<ContractView> findById(String contractId) {
-        Document document = contracts.find(and(eq(ID, contractId), gte(CONTRACT_VERSION, 0L))).first();
-        return Optional.ofNullable(document).map(ContractDocuments::toView);
+        Document document = contracts.find(eq(ID, contractId)).first();
+        if (document == null || ContractDocuments.versionOf(document, CONTRACT_VERSION) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ContractDocuments.toView(document));
+    }
+
+    /** Answers subscription queries too: a mutation subscribes to its contract to wait for its own effect. */
+    @QueryHandler
+    public Optional<ContractView> handle(FindContractQuery query) {
+        return findById(query.contractId());
     }
 
     /** Up to {@code pageSize + 1} contracts, so the caller can tell whether another page follows. */

@@ -1,11 +1,8 @@
 package io.freelance.ledger.query.contract;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 import static io.freelance.ledger.query.contract.ContractFields.*;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -15,27 +12,30 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.freelance.ledger.query.escrow.EscrowDocuments;
 import io.freelance.ledger.query.escrow.EscrowState;
-import io.freelance.ledger.query.readstore.DuplicateKeys;
 import jakarta.annotation.PostConstruct;
 import java.util.Optional;
 import org.bson.Document;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes to the {@code contracts} collection. Every write is one versioned upsert: it applies only
- * when the event's sequence number is newer than the version stored for its aggregate, so a
- * replayed or redelivered event changes nothing.
+ * Writes to the {@code contracts} collection. An event is applied only when its sequence number is newer
+ * than the version stored for its aggregate, so a replayed or redelivered event changes nothing. The
+ * version is compared here rather than in the update's filter: every read and write addresses the
+ * document by {@code _id} alone, the one lookup the embedded read store answers without a scan. One
+ * processor thread applies an aggregate's events (contract-projection runs as one segment), so nothing
+ * writes the same version between the read and the write.
  */
 @Component
 public class ContractStore {
 
     private final MongoCollection<Document> contracts;
-    private final ContractChangeSignal changeSignal;
+    private final QueryUpdateEmitter updateEmitter;
 
-    public ContractStore(MongoDatabase readModelDatabase, ContractChangeSignal changeSignal) {
+    public ContractStore(MongoDatabase readModelDatabase, QueryUpdateEmitter updateEmitter) {
         this.contracts = readModelDatabase.getCollection(COLLECTION);
-        this.changeSignal = changeSignal;
+        this.updateEmitter = updateEmitter;
     }
 
     /** The queries of {@link ContractReadModel}: a party's contracts by status, newest offer first. */
@@ -48,11 +48,23 @@ public class ContractStore {
     }
 
     public void applyContractChange(String contractId, long sequenceNumber, Bson changes) {
-        upsertIfNewer(contractId, CONTRACT_VERSION, ESCROW_VERSION, sequenceNumber, changes);
+        if (storedVersion(contractId, CONTRACT_VERSION) < sequenceNumber) {
+            write(contractId, CONTRACT_VERSION, ESCROW_VERSION, sequenceNumber, changes);
+        }
     }
 
     public void applyEscrowChange(String contractId, long sequenceNumber, Bson changes) {
-        upsertIfNewer(contractId, ESCROW_VERSION, CONTRACT_VERSION, sequenceNumber, changes);
+        if (storedVersion(contractId, ESCROW_VERSION) < sequenceNumber) {
+            write(contractId, ESCROW_VERSION, CONTRACT_VERSION, sequenceNumber, changes);
+        }
+    }
+
+    /**
+     * Writes escrow-owned fields computed from {@link #findEscrowState} at {@code knownEscrowVersion};
+     * the caller has already compared that version with the event's.
+     */
+    public void writeEscrowState(String contractId, long sequenceNumber, Bson changes) {
+        write(contractId, ESCROW_VERSION, CONTRACT_VERSION, sequenceNumber, changes);
     }
 
     /** The escrow-owned fields and their version; empty before any event of the contract was applied. */
@@ -73,23 +85,21 @@ public class ContractStore {
         contracts.deleteMany(new Document());
     }
 
-    private void upsertIfNewer(String contractId, String versionField, String otherVersionField,
-                               long sequenceNumber, Bson changes) {
-        Bson filter = and(eq(ID, contractId), lt(versionField, sequenceNumber));
+    /** -1 when the document or the version is missing. */
+    private long storedVersion(String contractId, String versionField) {
+        Document stored = contracts.find(eq(ID, contractId)).projection(Projections.include(versionField)).first();
+        return stored == null ? -1 : ContractDocuments.versionOf(stored, versionField);
+    }
+
+    private void write(String contractId, String versionField, String otherVersionField, long sequenceNumber, Bson changes) {
         Bson update = Updates.combine(changes,
                 Updates.set(versionField, sequenceNumber),
                 // A document the other aggregate's event creates first starts that version at -1.
                 Updates.setOnInsert(otherVersionField, -1L));
-        try {
-            contracts.updateOne(filter, update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-            // The stored version is already at or past this event: it was applied before.
-            return;
-        }
-        changeSignal.contractChanged();
+        contracts.updateOne(eq(ID, contractId), update, new UpdateOptions().upsert(true));
+        // Delivered once the processor's unit of work has committed, so a woken reader sees the write.
+        updateEmitter.emit(FindContractQuery.class, query -> query.contractId().equals(contractId),
+                new ContractChanged(contractId));
     }
 
     public record VersionedEscrowState(long escrowVersion, EscrowState state) {

@@ -56,7 +56,7 @@ public class EscrowProjection {
                 Updates.setOnInsert(CLIENT_ID, event.clientId()),
                 Updates.setOnInsert(FREELANCER_ID, event.freelancerId()),
                 Updates.setOnInsert(CURRENCY, event.currency()));
-        write(event.contractId(), sequenceNumber, opened, parties);
+        store.applyEscrowChange(event.contractId(), sequenceNumber, stateChanges(opened, parties));
     }
 
     @EventHandler
@@ -138,13 +138,13 @@ public class EscrowProjection {
         EscrowState current = stored.map(VersionedEscrowState::state)
                 .orElseThrow(() -> new IllegalStateException("Escrow event " + sequenceNumber
                         + " for contract " + contractId + " before its escrow account opened"));
-        write(contractId, sequenceNumber, transition.apply(current), Updates.combine());
+        store.writeEscrowState(contractId, sequenceNumber, stateChanges(transition.apply(current), Updates.combine()));
     }
 
-    private void write(String contractId, long sequenceNumber, EscrowState state, Bson extraChanges) {
-        store.applyEscrowChange(contractId, sequenceNumber, Updates.combine(
+    private static Bson stateChanges(EscrowState state, Bson extraChanges) {
+        return Updates.combine(
                 Updates.set(MILESTONES, EscrowDocuments.milestonesToDocuments(state.milestones())),
                 Updates.set(ESCROW, EscrowDocuments.escrowToDocument(state.escrow())),
-                extraChanges));
+                extraChanges);
     }
 }

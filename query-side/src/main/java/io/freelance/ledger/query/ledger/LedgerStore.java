@@ -1,9 +1,7 @@
 package io.freelance.ledger.query.ledger;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 import static io.freelance.ledger.query.ledger.LedgerFields.*;
 
 import com.mongodb.client.MongoCollection;
@@ -192,7 +190,8 @@ public class LedgerStore {
 
     private static WriteModel<Document> balanceWrite(JournalEntry entry, JournalLeg leg, long position, Document storedBalance) {
         String currency = leg.amount().currency();
-        Bson filter = and(eq(ID, balanceId(leg.account(), currency)), lt(LAST_POSITION, position));
+        // Only balances this entry has not moved yet get here (see apply), so the id alone is the filter.
+        Bson filter = eq(ID, balanceId(leg.account(), currency));
         Bson update = Updates.combine(
                 Updates.inc(BALANCE_MINOR_UNITS, MinorUnits.of(leg.amount())),
                 Updates.set(LAST_POSITION, position),
@@ -200,7 +199,6 @@ public class LedgerStore {
                 Updates.setOnInsert(ACCOUNT, leg.account()),
                 Updates.setOnInsert(CURRENCY, currency),
                 Updates.setOnInsert(OWNER_ID, LedgerAccounts.ownerOf(leg.account())));
-        // Upsert only for a new account: on an existing one the position filter alone decides.
         return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(storedBalance == null));
     }
 }

@@ -15,6 +15,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /**
  * The users of {@code ledger.security.mode=basic}, from {@code ledger.security.users}. A wrong
  * list fails the start, rather than leaving an API nobody (or anybody) can use.
+ * <p>
+ * The store is handed out as a plain {@link UserDetailsService}: an in-memory user manager is also a
+ * password service, and Spring Security then "upgrades" every configured password to bcrypt at its
+ * first sign-in, after which each request spends tens of milliseconds of CPU hashing. Passwords stay
+ * encoded as configured ({@code {noop}} for the demo users, {@code {bcrypt}} where an operator wants it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "basic", matchIfMissing = true)
@@ -28,7 +33,8 @@ public class BasicUsersConfiguration {
         }
         Set<String> usernames = new HashSet<>();
         List<UserDetails> details = users.stream().map(user -> toUserDetails(user, usernames)).toList();
-        return new InMemoryUserDetailsManager(details);
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(details);
+        return manager::loadUserByUsername;
     }
 
     private static UserDetails toUserDetails(BasicUser user, Set<String> usernames) {

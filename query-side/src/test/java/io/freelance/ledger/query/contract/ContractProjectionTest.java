@@ -43,6 +43,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class ContractProjectionTest {
     static void startMongo() {
         mongo = new InMemoryMongo();
         database = mongo.database("contract-projection-test");
-        store = new ContractStore(database, new ContractChangeSignal());
+        store = new ContractStore(database, SimpleQueryUpdateEmitter.builder().build());
         store.createIndexes();
         contractProjection = new ContractProjection(store);
         escrowProjection = new EscrowProjection(store);

@@ -11,12 +11,20 @@ import java.net.InetSocketAddress;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import io.freelance.ledger.query.contract.ContractReadModel;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
  * The query side's own components (projections, GraphQL API, security, health) on an in-memory
- * MongoDB, without the lead's infrastructure package and without Axon: the HTTP tests must not
+ * MongoDB, without the lead's infrastructure package and without Axon's configuration (only its query bus): the HTTP tests must not
  * depend on the command side, so the {@link CommandGateway} is a Mockito mock each test programs.
  * JPA is left out too: it only stores Axon's tokens and dead letters.
  */
@@ -83,5 +91,23 @@ public class GraphQlTestApplication {
     @Bean
     public CommandGateway commandGateway() {
         return mock(CommandGateway.class);
+    }
+
+    /** Axon's own query bus, so mutations wait for their contract's update exactly as in the service. */
+    @Bean
+    public QueryUpdateEmitter queryUpdateEmitter() {
+        return SimpleQueryUpdateEmitter.builder().build();
+    }
+
+    @Bean
+    public QueryBus queryBus(QueryUpdateEmitter queryUpdateEmitter, ContractReadModel contracts) {
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(queryUpdateEmitter).build();
+        new AnnotationQueryHandlerAdapter<>(contracts).subscribe(queryBus);
+        return queryBus;
+    }
+
+    @Bean
+    public QueryGateway queryGateway(QueryBus queryBus) {
+        return DefaultQueryGateway.builder().queryBus(queryBus).build();
     }
 }
