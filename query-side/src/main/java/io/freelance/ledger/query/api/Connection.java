@@ -12,10 +12,15 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
      * another page follows.
      */
     public static <T> Connection<T> of(List<T> fetched, int pageSize, Function<T, String> cursorOf) {
-        List<T> page = fetched.size() > pageSize ? fetched.subList(0, pageSize) : fetched;
+        return of(fetched, pageSize, cursorOf, Function.identity());
+    }
+
+    /** As above, for fetched items that carry their node and where it stands in the list. */
+    public static <F, T> Connection<T> of(List<F> fetched, int pageSize, Function<F, String> cursorOf, Function<F, T> nodeOf) {
+        List<F> page = fetched.size() > pageSize ? fetched.subList(0, pageSize) : fetched;
         List<Edge<T>> edges = new ArrayList<>(page.size());
-        for (T item : page) {
-            edges.add(new Edge<>(cursorOf.apply(item), item));
+        for (F item : page) {
+            edges.add(new Edge<>(cursorOf.apply(item), nodeOf.apply(item)));
         }
         String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new Connection<>(edges, new PageInfo(fetched.size() > pageSize, endCursor));

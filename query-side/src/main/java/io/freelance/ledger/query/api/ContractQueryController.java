@@ -7,6 +7,7 @@ import io.freelance.ledger.query.contract.ContractPageQuery;
 import io.freelance.ledger.query.contract.ContractPartyRole;
 import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.contract.ListedContract;
 import io.freelance.ledger.query.security.CurrentActor;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -36,7 +37,8 @@ public class ContractQueryController {
         ContractFilter effective = filter == null ? new ContractFilter(null, null) : filter;
         ContractPageQuery query = new ContractPageQuery(actor.userId(), effective.role(), effective.status(),
                 pageSize, Cursors.contractPosition(after));
-        return Connection.of(contracts.findPage(query), pageSize, Cursors::ofContract);
+        return Connection.of(contracts.findPage(query), pageSize, listed -> Cursors.ofContract(listed.position()),
+                ListedContract::contract);
     }
 
     @QueryMapping

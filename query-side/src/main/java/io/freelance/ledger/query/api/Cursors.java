@@ -1,10 +1,7 @@
 package io.freelance.ledger.query.api;
 
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.query.contract.ContractPageQuery.ContractPosition;
-import io.freelance.ledger.query.contract.ContractView;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -20,20 +17,13 @@ public final class Cursors {
     private Cursors() {
     }
 
-    public static String ofContract(ContractView contract) {
-        long offeredAtMillis = contract.offeredAt() == null ? 0 : contract.offeredAt().toEpochMilli();
-        return encode(CONTRACT_PREFIX + offeredAtMillis + ":" + contract.id());
+    /** Where a contract stands in its party's list. */
+    public static String ofContract(long listPosition) {
+        return encode(CONTRACT_PREFIX + listPosition);
     }
 
-    public static ContractPosition contractPosition(String after) {
-        if (after == null) {
-            return null;
-        }
-        String[] parts = decode(after, CONTRACT_PREFIX).split(":", 2);
-        if (parts.length != 2 || parts[1].isEmpty()) {
-            throw invalid();
-        }
-        return new ContractPosition(Instant.ofEpochMilli(parseLong(parts[0])), parts[1]);
+    public static Long contractPosition(String after) {
+        return after == null ? null : parseLong(decode(after, CONTRACT_PREFIX));
     }
 
     public static String ofPosting(long position) {

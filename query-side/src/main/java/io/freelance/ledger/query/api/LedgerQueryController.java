@@ -52,7 +52,7 @@ public class LedgerQueryController {
     public Connection<LedgerPosting> statement(AccountBalance account, @Argument Integer first, @Argument String after) {
         int pageSize = PageSize.of(first);
         List<LedgerPosting> postings = ledger.statement(account.account(), account.currency(), pageSize, Cursors.postingPosition(after));
-        return Connection.of(postings, pageSize, posting -> Cursors.ofPosting(posting.position()));
+        return Connection.of(postings, pageSize, posting -> Cursors.ofPosting(posting.number()));
     }
 
     @QueryMapping

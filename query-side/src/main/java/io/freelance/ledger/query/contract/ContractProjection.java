@@ -46,7 +46,8 @@ public class ContractProjection {
                 event.currency(), event.offeredAt());
         // Once the escrow account has opened, it owns the milestones: an offer applied late must not reset them.
         Bson milestones = Updates.setOnInsert(MILESTONES, EscrowDocuments.milestonesToDocuments(offeredMilestones(event.milestones())));
-        store.applyContractChange(event.contractId(), sequenceNumber, Updates.combine(offer, milestones));
+        store.applyOffer(event.contractId(), event.clientId(), event.freelancerId(), sequenceNumber,
+                Updates.combine(offer, milestones));
     }
 
     @EventHandler
@@ -54,7 +55,7 @@ public class ContractProjection {
         Bson offer = offered(ContractType.HOURLY, event.clientId(), event.freelancerId(), event.title(),
                 event.terms().hourlyRate().currency(), event.offeredAt());
         Bson terms = Updates.set(HOURLY_TERMS, ContractDocuments.hourlyTermsToDocument(event.terms()));
-        store.applyContractChange(event.contractId(), sequenceNumber,
+        store.applyOffer(event.contractId(), event.clientId(), event.freelancerId(), sequenceNumber,
                 Updates.combine(offer, terms, Updates.setOnInsert(MILESTONES, List.of())));
     }
 

@@ -1,24 +1,23 @@
 package io.freelance.ledger.query.contract;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 import static io.freelance.ledger.query.contract.ContractFields.*;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.freelance.ledger.contract.ContractStatus;
-import io.freelance.ledger.query.contract.ContractPageQuery.ContractPosition;
+import io.freelance.ledger.query.readstore.IdLists;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContractReadModel {
 
-    private final MongoCollection<Document> contracts;
+    /** Contracts read per query while walking a user's list. */
+    private static final int READ_CHUNK = 100;
 
-    public ContractReadModel(MongoDatabase readModelDatabase) {
+    private final MongoCollection<Document> contracts;
+    private final PartyContractLists partyLists;
+
+    public ContractReadModel(MongoDatabase readModelDatabase, PartyContractLists partyLists) {
         this.contracts = readModelDatabase.getCollection(COLLECTION);
+        this.partyLists = partyLists;
     }
 
     /** By {@code _id} alone (the embedded read store scans for anything more); the offer is checked here. */
@@ -49,36 +53,52 @@ public class ContractReadModel {
         return findById(query.contractId());
     }
 
-    /** Up to {@code pageSize + 1} contracts, so the caller can tell whether another page follows. */
-    public List<ContractView> findPage(ContractPageQuery query) {
-        List<Bson> conditions = new ArrayList<>();
-        conditions.add(partyFilter(query.userId(), query.side()));
-        // Always naming the statuses lets MongoDB walk the (party, status, offeredAt) index in order.
-        List<ContractStatus> statuses = query.statuses() == null || query.statuses().isEmpty()
-                ? List.of(ContractStatus.values()) : query.statuses();
-        conditions.add(in(STATUS, ContractDocuments.names(statuses)));
-        if (query.after() != null) {
-            conditions.add(after(query.after()));
+    /**
+     * Up to {@code pageSize + 1} contracts, newest offer first, so the caller can tell whether another page
+     * follows. Walks the user's own list (by {@code _id}) and filters role and status in memory: the cost
+     * grows with the user's contracts, never with everybody else's.
+     */
+    public List<ListedContract> findPage(ContractPageQuery query) {
+        Set<ContractStatus> statuses = query.statuses() == null || query.statuses().isEmpty()
+                ? EnumSet.allOf(ContractStatus.class) : EnumSet.copyOf(query.statuses());
+        List<ListedContract> page = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Long before = query.after();
+        while (page.size() <= query.pageSize()) {
+            List<IdLists.Entry> entries = partyLists.newestFirst(query.userId(), before, READ_CHUNK);
+            if (entries.isEmpty()) {
+                break;
+            }
+            Map<String, ContractView> views = findByIds(entries.stream().map(IdLists.Entry::id).toList());
+            for (IdLists.Entry entry : entries) {
+                ContractView view = views.get(entry.id());
+                if (view != null && seen.add(entry.id()) && statuses.contains(view.status())
+                        && onSide(view, query.userId(), query.side()) && page.size() <= query.pageSize()) {
+                    page.add(new ListedContract(entry.position(), view));
+                }
+            }
+            before = entries.get(entries.size() - 1).position();
         }
-        return contracts.find(and(conditions))
-                .sort(Sorts.descending(OFFERED_AT, ID))
-                .limit(query.pageSize() + 1)
-                .map(ContractDocuments::toView)
-                .into(new ArrayList<>());
+        return page;
     }
 
-    private static Bson partyFilter(String userId, ContractPartyRole side) {
+    private Map<String, ContractView> findByIds(List<String> contractIds) {
+        Map<String, ContractView> views = new HashMap<>();
+        contracts.find(in(ID, contractIds)).forEach(document -> {
+            if (ContractDocuments.versionOf(document, CONTRACT_VERSION) >= 0) {
+                views.put(document.getString(ID), ContractDocuments.toView(document));
+            }
+        });
+        return views;
+    }
+
+    private static boolean onSide(ContractView contract, String userId, ContractPartyRole side) {
         if (side == null) {
-            return or(eq(CLIENT_ID, userId), eq(FREELANCER_ID, userId));
+            return contract.hasParty(userId);
         }
         return switch (side) {
-            case CLIENT -> eq(CLIENT_ID, userId);
-            case FREELANCER -> eq(FREELANCER_ID, userId);
+            case CLIENT -> userId.equals(contract.clientId());
+            case FREELANCER -> userId.equals(contract.freelancerId());
         };
-    }
-
-    private static Bson after(ContractPosition position) {
-        Date offeredAt = Date.from(position.offeredAt());
-        return or(lt(OFFERED_AT, offeredAt), and(eq(OFFERED_AT, offeredAt), lt(ID, position.contractId())));
     }
 }

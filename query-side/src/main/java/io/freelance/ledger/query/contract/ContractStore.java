@@ -5,14 +5,11 @@ import static io.freelance.ledger.query.contract.ContractFields.*;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.freelance.ledger.query.escrow.EscrowDocuments;
 import io.freelance.ledger.query.escrow.EscrowState;
-import jakarta.annotation.PostConstruct;
 import java.util.Optional;
 import org.bson.Document;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -31,20 +28,25 @@ import org.springframework.stereotype.Component;
 public class ContractStore {
 
     private final MongoCollection<Document> contracts;
+    private final PartyContractLists partyLists;
     private final QueryUpdateEmitter updateEmitter;
 
-    public ContractStore(MongoDatabase readModelDatabase, QueryUpdateEmitter updateEmitter) {
+    public ContractStore(MongoDatabase readModelDatabase, PartyContractLists partyLists, QueryUpdateEmitter updateEmitter) {
         this.contracts = readModelDatabase.getCollection(COLLECTION);
+        this.partyLists = partyLists;
         this.updateEmitter = updateEmitter;
     }
 
-    /** The queries of {@link ContractReadModel}: a party's contracts by status, newest offer first. */
-    @PostConstruct
-    public void createIndexes() {
-        contracts.createIndex(Indexes.compoundIndex(Indexes.ascending(CLIENT_ID, STATUS), Indexes.descending(OFFERED_AT, ID)),
-                new IndexOptions().name("client_status_offeredAt"));
-        contracts.createIndex(Indexes.compoundIndex(Indexes.ascending(FREELANCER_ID, STATUS), Indexes.descending(OFFERED_AT, ID)),
-                new IndexOptions().name("freelancer_status_offeredAt"));
+    /**
+     * The offer also enters the contract in both parties' lists, first: after a crash between the two
+     * writes the offer is applied again and the lists drop the repeat, while the other order could leave
+     * a contract that no list shows.
+     */
+    public void applyOffer(String contractId, String clientId, String freelancerId, long sequenceNumber, Bson changes) {
+        if (storedVersion(contractId, CONTRACT_VERSION) < sequenceNumber) {
+            partyLists.offered(contractId, clientId, freelancerId);
+            write(contractId, CONTRACT_VERSION, ESCROW_VERSION, sequenceNumber, changes);
+        }
     }
 
     public void applyContractChange(String contractId, long sequenceNumber, Bson changes) {
@@ -83,6 +85,7 @@ public class ContractStore {
 
     public void deleteAll() {
         contracts.deleteMany(new Document());
+        partyLists.deleteAll();
     }
 
     /** -1 when the document or the version is missing. */

@@ -51,7 +51,7 @@ public class EscrowProjection {
     @EventHandler
     public void on(EscrowAccountOpenedEvent event, @SequenceNumber long sequenceNumber) {
         EscrowState opened = EscrowState.opened(event);
-        // The parties are the contract's fields; set here only if the escrow event arrives first, so lists find it.
+        // The parties are the contract's fields; set here only if the escrow event arrives before the offer.
         Bson parties = Updates.combine(
                 Updates.setOnInsert(CLIENT_ID, event.clientId()),
                 Updates.setOnInsert(FREELANCER_ID, event.freelancerId()),

@@ -7,7 +7,7 @@ public final class LedgerFields {
     public static final String JOURNAL_ENTRIES = "journal_entries";
     /** One document per account and currency, {@code _id} = account|currency. */
     public static final String BALANCES = "ledger_balances";
-    /** One document per leg, {@code _id} = entryId|account|currency. */
+    /** One document per leg, {@code _id} = account|currency#n: the n-th posting on that balance. */
     public static final String POSTINGS = "ledger_postings";
     /** One document holding the last ledger sequence number handed out. */
     public static final String COUNTERS = "ledger_counters";
@@ -35,6 +35,13 @@ public final class LedgerFields {
     /** Position of the last entry applied to a balance: an entry at or before it is a repeat. */
     public static final String LAST_POSITION = "lastPosition";
     public static final String LAST_ENTRY_ID = "lastEntryId";
+    /** On a balance: how many postings its statement has. On a posting: its number on the statement, from 1. */
+    public static final String POSTING_COUNT = "postingCount";
+    public static final String NUMBER = "number";
+    /** On a journal entry: the id of its posting on each balance it moves, planned when it is first applied. */
+    public static final String POSTING_IDS = "postingIds";
+    public static final String BALANCE_ID = "balanceId";
+    public static final String POSTING_ID = "postingId";
 
     private LedgerFields() {
     }
@@ -43,7 +50,11 @@ public final class LedgerFields {
         return account + "|" + currency;
     }
 
-    public static String postingId(String entryId, String account, String currency) {
-        return entryId + "|" + account + "|" + currency;
+    public static String postingId(String balanceId, long number) {
+        return balanceId + "#" + number;
+    }
+
+    public static long postingNumber(String postingId) {
+        return Long.parseLong(postingId.substring(postingId.lastIndexOf('#') + 1));
     }
 }

@@ -4,12 +4,12 @@ import io.freelance.ledger.common.Money;
 import io.freelance.ledger.ledger.EntryCause;
 import java.time.Instant;
 
-/** One line of an account statement: one leg of a journal entry and the balance it left. */
+/** One line of an account statement: one leg of a journal entry, the balance it left and its number on the statement. */
 public record LedgerPosting(
         String entryId,
         Money amount,
         Money balanceAfter,
         Instant effectiveAt,
         EntryCause cause,
-        long position) {
+        long number) {
 }

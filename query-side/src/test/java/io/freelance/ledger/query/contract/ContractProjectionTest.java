@@ -69,11 +69,11 @@ class ContractProjectionTest {
     static void startMongo() {
         mongo = new InMemoryMongo();
         database = mongo.database("contract-projection-test");
-        store = new ContractStore(database, SimpleQueryUpdateEmitter.builder().build());
-        store.createIndexes();
+        PartyContractLists partyLists = new PartyContractLists(database);
+        store = new ContractStore(database, partyLists, SimpleQueryUpdateEmitter.builder().build());
         contractProjection = new ContractProjection(store);
         escrowProjection = new EscrowProjection(store);
-        readModel = new ContractReadModel(database);
+        readModel = new ContractReadModel(database, partyLists);
     }
 
     @AfterAll

@@ -42,10 +42,10 @@ class LedgerProjectionTest {
     static void startMongo() {
         mongo = new InMemoryMongo();
         database = mongo.database("ledger-projection-test");
-        store = new LedgerStore(database);
-        store.createIndexes();
+        AccountLists accountLists = new AccountLists(database);
+        store = new LedgerStore(database, accountLists);
         projection = new LedgerProjection(store);
-        readModel = new LedgerReadModel(database);
+        readModel = new LedgerReadModel(database, accountLists);
     }
 
     @AfterAll
@@ -153,7 +153,7 @@ class LedgerProjectionTest {
 
         // The statement follows the order the ledger applied them, each balance from the one before.
         List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
-                .find(new Document(LedgerFields.ACCOUNT, ESCROW)).sort(new Document(LedgerFields.POSITION, 1))
+                .find(new Document(LedgerFields.ACCOUNT, ESCROW)).sort(new Document(LedgerFields.NUMBER, 1))
                 .into(new ArrayList<>());
         assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-2", "e-1");
         assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
