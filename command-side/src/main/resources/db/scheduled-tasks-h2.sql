@@ -2,7 +2,7 @@
 CREATE TABLE IF NOT EXISTS scheduled_tasks (
     task_name            VARCHAR(250)             NOT NULL,
     task_instance        VARCHAR(250)             NOT NULL,
-    task_data            BLOB,
+    task_data            VARBINARY,  -- in the row, like the event store's payloads: no large objects
     execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
     picked               BOOLEAN                  NOT NULL,
     picked_by            VARCHAR(50),

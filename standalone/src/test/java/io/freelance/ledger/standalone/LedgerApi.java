@@ -100,6 +100,10 @@ final class LedgerApi {
                 "idempotencyKey", key, "description", "Extra work", "depositAmount", amount, "dueDate", "2027-04-01"));
     }
 
+    Response me(DemoUser user) {
+        return call(user, "{ me { id } }", Map.of());
+    }
+
     Response contract(DemoUser user, String contractId) {
         return call(user, "query($id: ID!) { contract(id: $id) { %s } }".formatted(CONTRACT_FIELDS), Map.of("id", contractId));
     }

@@ -12,6 +12,7 @@ import io.freelance.ledger.query.escrow.EscrowStatus;
 import io.freelance.ledger.query.escrow.EscrowSummary;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,10 +44,10 @@ public class ContractCommands {
      * Offers a contract whose id derives from the client and the idempotency key. A retry finds the
      * contract already offered by the same client and returns it without sending anything again.
      */
-    public ContractView offer(Actor client, String requestId, String contractId, Object offerCommand) {
+    public ContractPayload offer(Actor client, String requestId, String contractId, Object offerCommand) {
         Optional<ContractView> existing = contracts.findById(contractId);
         if (existing.isPresent()) {
-            return sameClientsOffer(existing.get(), client);
+            return ContractPayload.applied(sameClientsOffer(existing.get(), client));
         }
         try {
             sender.send(offerCommand, client, requestId);
@@ -56,21 +57,21 @@ public class ContractCommands {
                 throw rejected;
             }
             return catchUp.awaitContract(contractId, CREATED_VERSION, ANY_VERSION)
-                    .map(contract -> sameClientsOffer(contract, client))
+                    .map(contract -> ContractPayload.applied(sameClientsOffer(contract, client)))
                     .orElseThrow(() -> rejected);
         }
         return awaited(contractId, CREATED_VERSION, ANY_VERSION);
     }
 
     /** A command to the Contract aggregate; {@code command} is built from the contract id. */
-    public ContractView changeContract(Actor actor, String requestId, String contractId, Function<String, Object> command) {
+    public ContractPayload changeContract(Actor actor, String requestId, String contractId, Function<String, Object> command) {
         access.requireParty(actor, "contractId", contractId);
         long version = versionOf(sender.send(command.apply(contractId), actor, requestId));
         return awaited(contractId, version, ANY_VERSION);
     }
 
     /** Accepting a fixed-price contract opens its escrow account in the same step: the payload waits for both. */
-    public ContractView accept(Actor freelancer, String requestId, String contractId) {
+    public ContractPayload accept(Actor freelancer, String requestId, String contractId) {
         ContractView offered = access.requireParty(freelancer, "contractId", contractId);
         long version = versionOf(sender.send(new AcceptContractCommand(contractId), freelancer, requestId));
         long escrowOpened = offered.type() == ContractType.FIXED_PRICE ? CREATED_VERSION : ANY_VERSION;
@@ -81,17 +82,16 @@ public class ContractCommands {
      * Ending a fixed-price contract closes its escrow account just after, in a process that reacts to
      * the end; the payload waits for that too (bounded), so it shows what becomes of the money held.
      */
-    public ContractView end(Actor actor, String requestId, String contractId, String reason) {
+    public ContractPayload end(Actor actor, String requestId, String contractId, String reason) {
         ContractView active = access.requireParty(actor, "contractId", contractId);
         long version = versionOf(sender.send(new EndContractCommand(contractId, reason), actor, requestId));
-        ContractView ended = awaited(contractId, version, ANY_VERSION);
         if (active.type() != ContractType.FIXED_PRICE || active.escrow() == null) {
-            return ended;
+            return awaited(contractId, version, ANY_VERSION);
         }
-        return catchUp.awaitContract(contractId, ContractCommands::escrowSettledAfterEnd).orElse(ended);
+        return awaited(contractId, view -> view.contractVersion() >= version && escrowSettledAfterEnd(view));
     }
 
-    /** Closed, and what it held is either nothing, refunded or awaiting its refund. */
+    /** Closed (in the unit of work that ended the contract), and what it held is nothing, refunded or awaiting its refund. */
     private static boolean escrowSettledAfterEnd(ContractView contract) {
         EscrowSummary escrow = contract.escrow();
         return escrow != null && escrow.status() == EscrowStatus.CLOSED
@@ -99,20 +99,24 @@ public class ContractCommands {
     }
 
     /** A command to the contract's EscrowAccount aggregate; {@code command} is built from the escrow account id. */
-    public ContractView changeEscrow(Actor actor, String requestId, String contractId, Function<String, Object> command) {
+    public ContractPayload changeEscrow(Actor actor, String requestId, String contractId, Function<String, Object> command) {
         access.requireParty(actor, "contractId", contractId);
         long version = versionOf(sender.send(command.apply(EscrowAccountId.forContract(contractId)), actor, requestId));
         return awaited(contractId, ANY_VERSION, version);
     }
 
-    private ContractView awaited(String contractId, long contractVersion, long escrowVersion) {
-        ContractView contract = catchUp.awaitContract(contractId, contractVersion, escrowVersion)
-                .orElseThrow(() -> new ReadModelBehindException(contractId));
-        if (contract.contractVersion() < contractVersion || contract.escrowVersion() < escrowVersion) {
-            log.warn("Contract {} read model still behind (contract {}/{}, escrow {}/{}); returning it as it is",
-                    contractId, contract.contractVersion(), contractVersion, contract.escrowVersion(), escrowVersion);
+    private ContractPayload awaited(String contractId, long contractVersion, long escrowVersion) {
+        return awaited(contractId, view -> view.contractVersion() >= contractVersion && view.escrowVersion() >= escrowVersion);
+    }
+
+    /** The contract once it shows the change; otherwise marked pending, so a stale view is never taken for the result. */
+    private ContractPayload awaited(String contractId, Predicate<ContractView> changeShown) {
+        Optional<ContractView> contract = catchUp.awaitContract(contractId, changeShown);
+        if (contract.isPresent() && changeShown.test(contract.get())) {
+            return ContractPayload.applied(contract.get());
         }
-        return contract;
+        log.warn("Contract {} was changed but its read model did not show it within the wait; answering pending", contractId);
+        return new ContractPayload(contractId, contract.orElse(null), true);
     }
 
     private static ContractView sameClientsOffer(ContractView contract, Actor client) {

@@ -43,7 +43,7 @@ public class ContractMutationController {
         OfferFixedPriceContractCommand command = new OfferFixedPriceContractCommand(contractId, client.userId(),
                 Inputs.id("freelancerId", input.freelancerId()), Inputs.title("title", input.title()), currency,
                 milestoneTerms(contractId, input.milestones()));
-        return new ContractPayload(commands.offer(client, requestId, contractId, command));
+        return commands.offer(client, requestId, contractId, command);
     }
 
     @MutationMapping
@@ -55,30 +55,30 @@ public class ContractMutationController {
         HourlyTerms terms = new HourlyTerms(hourlyRate, input.weeklyLimitHours(), Boolean.TRUE.equals(input.manualTimeAllowed()));
         OfferHourlyContractCommand command = new OfferHourlyContractCommand(contractId, client.userId(),
                 Inputs.id("freelancerId", input.freelancerId()), Inputs.title("title", input.title()), terms);
-        return new ContractPayload(commands.offer(client, requestId, contractId, command));
+        return commands.offer(client, requestId, contractId, command);
     }
 
     @MutationMapping
     public ContractPayload acceptContract(@Argument AcceptContractInput input, Authentication authentication,
                                           @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        return new ContractPayload(commands.accept(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId())));
+        return commands.accept(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", input.contractId()));
     }
 
     @MutationMapping
     public ContractPayload declineContract(@Argument DeclineContractInput input, Authentication authentication,
                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String reason = Inputs.optionalText("reason", input.reason());
-        return new ContractPayload(commands.changeContract(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), contractId -> new DeclineContractCommand(contractId, reason)));
+        return commands.changeContract(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", input.contractId()), contractId -> new DeclineContractCommand(contractId, reason));
     }
 
     @MutationMapping
     public ContractPayload endContract(@Argument EndContractInput input, Authentication authentication,
                                        @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String reason = Inputs.optionalText("reason", input.reason());
-        return new ContractPayload(commands.end(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), reason));
+        return commands.end(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", input.contractId()), reason);
     }
 
     /** Milestone ids derive from the contract id and the position in the offer, so a retried offer repeats them. */

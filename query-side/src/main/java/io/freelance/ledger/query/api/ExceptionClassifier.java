@@ -76,9 +76,6 @@ public final class ExceptionClassifier {
             return Optional.of(new ClassifiedError(ApiErrorType.UNAUTHORIZED, null, "authentication.required",
                     "Sign in to use the API."));
         }
-        if (thrown instanceof ReadModelBehindException behind) {
-            return Optional.of(new ClassifiedError(ApiErrorType.INTERNAL_ERROR, null, "read-model.behind", behind.getMessage()));
-        }
         if (thrown instanceof BindException binding) {
             return Optional.of(bindingFailure(binding));
         }

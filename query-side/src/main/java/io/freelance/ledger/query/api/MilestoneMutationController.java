@@ -132,8 +132,7 @@ public class MilestoneMutationController {
 
     private ContractPayload escrowCommand(Authentication authentication, String requestId, String contractId,
                                           Function<String, Object> commandForEscrowAccount) {
-        ContractView contract = commands.changeEscrow(currentActor.of(authentication), requestId,
+        return commands.changeEscrow(currentActor.of(authentication), requestId,
                 Inputs.id("contractId", contractId), commandForEscrowAccount);
-        return new ContractPayload(contract);
     }
 }

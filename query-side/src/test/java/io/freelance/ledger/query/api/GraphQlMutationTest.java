@@ -155,6 +155,41 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
         assertThat(command.requestId()).isEqualTo(DeterministicIds.requestId("fund-milestone", "c-1", "c-1-m1", "fund-1"));
     }
 
+    /** The command was recorded but no projection shows it in time: said so, not passed off as the result. */
+    @Test
+    void aChangeTheReadModelDoesNotShowInTimeIsAnsweredAsPending() {
+        seeds.accepted("c-1", "alice", "carol", AT);
+        doAnswer(invocation -> 1L).when(commandGateway).sendAndWait(any(), anyLong(), any());
+
+        Reply reply = graphQl.post("alice", """
+                mutation { fundMilestone(input: {contractId: "c-1", milestoneId: "c-1-m1", idempotencyKey: "fund-1"}) {
+                  contractId pending contract { milestones { status } }
+                } }""");
+
+        JsonNode payload = reply.data().path("fundMilestone");
+        assertThat(reply.body().path("errors").isMissingNode()).as(reply.body().toString()).isTrue();
+        assertThat(payload.path("pending").asBoolean()).isTrue();
+        assertThat(payload.path("contractId").asString()).isEqualTo("c-1");
+        assertThat(payload.path("contract").path("milestones").path(0).path("status").asString())
+                .as("the contract as last seen, before the funding").isEqualTo("NOT_FUNDED");
+    }
+
+    @Test
+    void anOfferTheReadModelDoesNotShowInTimeIsPendingWithoutAContract() {
+        doAnswer(invocation -> DeterministicIds.contractId("alice", "offer-1")).when(commandGateway)
+                .sendAndWait(any(), anyLong(), any());
+
+        Reply reply = graphQl.post("alice", """
+                mutation($input: OfferFixedPriceContractInput!) {
+                  offerFixedPriceContract(input: $input) { contractId pending contract { id } }
+                }""", offerInput("offer-1", 500));
+
+        JsonNode payload = reply.data().path("offerFixedPriceContract");
+        assertThat(payload.path("pending").asBoolean()).as(reply.body().toString()).isTrue();
+        assertThat(payload.path("contractId").asString()).isEqualTo(DeterministicIds.contractId("alice", "offer-1"));
+        assertThat(payload.path("contract").isNull()).isTrue();
+    }
+
     @Test
     void acceptingAFixedPriceContractShowsItsNewlyOpenedEscrow() {
         seeds.offered("c-1", "alice", "carol", AT);
