@@ -1,7 +1,7 @@
 package io.freelance.ledger.standalone;
 
 /** The demo users of standalone mode, as listed in application.yml and the README. */
-enum DemoUser {
+public enum DemoUser {
     ALICE("alice-pass"),
     BOB("bob-pass"),
     CAROL("carol-pass"),
@@ -15,11 +15,11 @@ enum DemoUser {
         this.password = password;
     }
 
-    String id() {
+    public String id() {
         return name().toLowerCase();
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 }

@@ -172,6 +172,31 @@ final class LedgerApi {
                 }""", Map.of("currency", currency));
     }
 
+    /** One page of the caller's contracts with every field a test compares. */
+    Response contractsWithFields(DemoUser user, String after) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("after", after);
+        return call(user, """
+                query($after: String) {
+                  contracts(first: 100, after: $after) { edges { node { %s } } pageInfo { hasNextPage endCursor } }
+                }""".formatted(CONTRACT_FIELDS), variables);
+    }
+
+    /** One page of an account's statement, as finance reads it. */
+    Response statement(String account, String currency, String after) {
+        Map<String, Object> variables = new HashMap<>(Map.of("account", account, "currency", currency));
+        variables.put("after", after);
+        return call(DemoUser.ERIN, """
+                query($account: String!, $currency: String!, $after: String) {
+                  ledgerAccount(account: $account, currency: $currency) {
+                    statement(first: 100, after: $after) {
+                      edges { node { entryId amount { amount } cause { kind contractId milestoneId } } }
+                      pageInfo { hasNextPage endCursor }
+                    }
+                  }
+                }""", variables);
+    }
+
     private Response contractMutation(DemoUser user, String mutation, String inputType, Map<String, Object> input) {
         return call(user, """
                 mutation($input: %s!) { %s(input: $input) { contract { %s } } }"""

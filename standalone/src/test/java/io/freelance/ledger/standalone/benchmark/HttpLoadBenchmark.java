@@ -1,0 +1,235 @@
+package io.freelance.ledger.standalone.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.freelance.ledger.standalone.DemoUser;
+import io.freelance.ledger.standalone.ServiceProcess;
+import io.freelance.ledger.standalone.benchmark.ScenarioRun.Measured;
+import io.freelance.ledger.standalone.benchmark.TimedGraphQlClient.Reply;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a frontend gets from the service over HTTP: the standalone service as its own JVM at
+ * -Xmx512m on a fresh data directory, driven by GraphQL over keep-alive connections, every answer
+ * parsed and checked. Prints mutations per second and latency percentiles per scenario, beside the
+ * event store's own raw append rate measured in the same run, and the child's heap in use. Figures,
+ * not pass/fail (tag {@code benchmark}); run it as the README says.
+ */
+@Tag("benchmark")
+class HttpLoadBenchmark {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration MEASUREMENT = Duration.ofSeconds(30);
+    private static final int CONCURRENT_CLIENTS = 16;
+    private static final int HOT_CONTRACT_CLIENTS = 4;
+    /** A contract holds at most 100 milestones; one comes with the offer. */
+    private static final int MILESTONES_ADDED_TO_HOT_CONTRACT = 98;
+    private static final int FLOWS_PER_CLIENT = 2_000;
+    private static final int QUERIES = 20_000;
+    private static final int RAW_APPEND_ROWS = 200_000;
+    private static final Duration RAW_APPEND_TIME = Duration.ofSeconds(10);
+
+    private record Row(String scenario, String unit, Measured measured, String target, boolean targetMet) {
+    }
+
+    @Test
+    void mutationsPerSecondAndLatencyOverHttpBesideTheEventStoresOwnAppendRate() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Path dataDirectory = Path.of("target", "benchmark-data", "http-" + run).toAbsolutePath();
+        List<Row> rows = new ArrayList<>();
+        String heap;
+        try (ServiceProcess service = new ServiceProcess("http-load-benchmark", dataDirectory, Map.of())) {
+            service.start();
+            String baseUrl = service.baseUrl();
+            int port = service.port();
+
+            Measured single = ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::fixedPriceFlows);
+            rows.add(new Row("(a) 1 client, fixed-price flows", "mutations", single, "p50 <= 10 ms",
+                    single.summary().latencyMsP50() <= 10));
+
+            Measured concurrent = ScenarioRun.run(baseUrl, port, CONCURRENT_CLIENTS, WARM_UP, MEASUREMENT,
+                    HttpLoadBenchmark::fixedPriceFlows);
+            rows.add(new Row("(b) 16 clients, distinct contracts", "mutations", concurrent, ">= 500/s, p99 <= 100 ms, 0 errors",
+                    concurrent.summary().perSecond() >= 500 && concurrent.summary().latencyMsP99() <= 100
+                            && concurrent.summary().errors() == 0));
+
+            Measured hot = ScenarioRun.run(baseUrl, port, HOT_CONTRACT_CLIENTS, WARM_UP, MEASUREMENT, new HotContract(baseUrl));
+            rows.add(new Row("(c) 1 hot contract, 4 clients", "mutations", hot, ">= 200/s", hot.summary().perSecond() >= 200));
+
+            Measured query = ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::whoAmI);
+            rows.add(new Row("(d) query { me { id } }, 1 client", "queries", query, "(p50 reported)", true));
+
+            heap = heapInUse(baseUrl);
+            service.stop();
+        }
+        RawAppendRate.Result raw = RawAppendRate.measure(dataDirectory,
+                Path.of("target", "benchmark-data", "raw-appends-" + run).toAbsolutePath(), RAW_APPEND_ROWS, RAW_APPEND_TIME.toNanos());
+        print(rows, raw, heap);
+
+        for (Row row : rows) {
+            assertThat(row.measured().summary().count()).as("%s measured requests", row.scenario()).isPositive();
+            // Keep-alive: about one connection per client, plus one each time the server retires a connection
+            // (Tomcat closes a connection after 100 requests by default).
+            if (LoopbackConnections.available()) {
+                assertThat(row.measured().connectionsOpened()).as("%s connections opened for %d requests",
+                                row.scenario(), row.measured().requestsIncludingWarmUp())
+                        .isLessThanOrEqualTo(2 * CONCURRENT_CLIENTS + row.measured().requestsIncludingWarmUp() / 50);
+            }
+        }
+        assertThat(raw.rows()).as("raw appends").isPositive();
+    }
+
+    /** Each client runs offer → accept → fund → submit → approve on contracts of its own, until the time is up. */
+    private static void fixedPriceFlows(int client, CheckedMutations mutations, TimedGraphQlClient http, LatencyRecorder recorder,
+                                        String phase, long untilNanos) {
+        DemoUser payer = client % 2 == 0 ? DemoUser.ALICE : DemoUser.BOB;
+        DemoUser freelancer = (client / 2) % 2 == 0 ? DemoUser.CAROL : DemoUser.DAVE;
+        String prefix = UUID.randomUUID() + "-" + phase + "-" + client;
+        for (int flow = 0; flow < FLOWS_PER_CLIENT && System.nanoTime() < untilNanos; flow++) {
+            String key = prefix + "-" + flow;
+            Optional<String[]> ids = mutations.offer(payer, freelancer, key, "250.00");
+            if (ids.isEmpty()) {
+                continue;
+            }
+            String contractId = ids.get()[0];
+            String milestoneId = ids.get()[1];
+            boolean completed = mutations.accept(freelancer, contractId)
+                    && mutations.fund(payer, contractId, milestoneId, key + "-fund")
+                    && mutations.submit(freelancer, contractId, milestoneId)
+                    && mutations.approve(payer, contractId, milestoneId, key + "-approve");
+            if (!completed) {
+                // Counted as an error by the recorder; the next flow starts on a new contract.
+                continue;
+            }
+        }
+    }
+
+    private static void whoAmI(int client, CheckedMutations mutations, TimedGraphQlClient http, LatencyRecorder recorder,
+                               String phase, long untilNanos) {
+        for (int query = 0; query < QUERIES && System.nanoTime() < untilNanos; query++) {
+            Reply reply = http.post(DemoUser.ALICE, "{ me { id } }", Map.of());
+            recorder.record(reply.latencyNanos(), reply.answered() && "alice".equals(reply.data().path("me").path("id").asString()));
+        }
+    }
+
+    /**
+     * Many mutations on one contract: each client adds a milestone (its own idempotency key) and edits
+     * it while the others do the same, then funds, submits and approves it. Only one milestone can be
+     * active at a time, so that part takes turns. Warm-up and measurement each get a contract of their own.
+     */
+    private static final class HotContract implements ScenarioRun.ClientWork {
+
+        private final String baseUrl;
+        private final Map<String, String> contractByPhase = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> milestonesAddedByPhase = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ReentrantLock oneActiveMilestone = new ReentrantLock(true);
+
+        HotContract(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        @Override
+        public void run(int client, CheckedMutations mutations, TimedGraphQlClient http, LatencyRecorder recorder, String phase,
+                        long untilNanos) {
+            String contractId = contractByPhase.computeIfAbsent(phase, this::openContract);
+            AtomicInteger added = milestonesAddedByPhase.computeIfAbsent(phase, ignored -> new AtomicInteger());
+            while (System.nanoTime() < untilNanos) {
+                int number = added.incrementAndGet();
+                if (number > MILESTONES_ADDED_TO_HOT_CONTRACT) {
+                    return;
+                }
+                String key = contractId + "-" + number;
+                Optional<String> milestoneId = mutations.addMilestone(DemoUser.ALICE, contractId, key, "40.00");
+                if (milestoneId.isEmpty() || !mutations.editMilestone(DemoUser.ALICE, contractId, milestoneId.get(), "Edited " + key)) {
+                    continue;
+                }
+                oneActiveMilestone.lock();
+                try {
+                    boolean paid = mutations.fund(DemoUser.ALICE, contractId, milestoneId.get(), key + "-fund")
+                            && mutations.submit(DemoUser.CAROL, contractId, milestoneId.get())
+                            && mutations.approve(DemoUser.ALICE, contractId, milestoneId.get(), key + "-approve");
+                    if (!paid) {
+                        // Counted as an error by the recorder; an active milestone left behind blocks later funding, which shows as errors too.
+                        continue;
+                    }
+                } finally {
+                    oneActiveMilestone.unlock();
+                }
+            }
+        }
+
+        /** Offered and accepted outside the measurement. */
+        private String openContract(String phase) {
+            CheckedMutations setUp = new CheckedMutations(new TimedGraphQlClient(baseUrl), new LatencyRecorder());
+            String[] ids = setUp.offer(DemoUser.ALICE, DemoUser.CAROL, "hot-" + phase + "-" + UUID.randomUUID(), "40.00")
+                    .orElseThrow(() -> new IllegalStateException("Could not offer the hot contract"));
+            if (!setUp.accept(DemoUser.CAROL, ids[0])) {
+                throw new IllegalStateException("Could not accept the hot contract");
+            }
+            return ids[0];
+        }
+    }
+
+    /** The child's heap in use, from its own metrics (any signed-in user may read them). */
+    private static String heapInUse(String baseUrl) {
+        try {
+            TimedGraphQlClient http = new TimedGraphQlClient(baseUrl);
+            JsonNode used = http.getJson(DemoUser.ERIN, "/actuator/metrics/jvm.memory.used?tag=area:heap");
+            JsonNode max = http.getJson(DemoUser.ERIN, "/actuator/metrics/jvm.memory.max?tag=area:heap");
+            return String.format(Locale.ROOT, "%.0f MB of %.0f MB", megabytes(used), megabytes(max));
+        } catch (Exception e) {
+            return "not available (" + e + ")";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException notLinux) {
+            return "not available";
+        }
+    }
+
+    private static double megabytes(JsonNode metric) {
+        return metric.path("measurements").path(0).path("value").asDouble() / (1024 * 1024);
+    }
+
+    private static void print(List<Row> rows, RawAppendRate.Result raw, String heap) {
+        System.out.println();
+        System.out.printf("== HTTP load on the standalone service (child JVM, -Xmx512m), %d cores, warm-up %d s, measured up to %d s each%n",
+                Runtime.getRuntime().availableProcessors(), WARM_UP.toSeconds(), MEASUREMENT.toSeconds());
+        System.out.printf("%-38s | %9s | %9s | %8s | %8s | %8s | %8s | %6s | %11s | %-34s | %s%n",
+                "scenario", "requests", "per s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "connections", "target", "met");
+        for (Row row : rows) {
+            LatencyRecorder.Summary summary = row.measured().summary();
+            System.out.printf(Locale.ROOT, "%-38s | %9d | %9.1f | %8.1f | %8.1f | %8.1f | %8.1f | %6d | %11d | %-34s | %s%n",
+                    row.scenario(), summary.count(), summary.perSecond(), summary.latencyMsP50(), summary.latencyMsP90(),
+                    summary.latencyMsP99(), summary.latencyMsMax(), summary.errors(), row.measured().connectionsOpened(),
+                    row.target(), row.targetMet() ? "yes" : "no");
+        }
+        long mutations = rows.stream().filter(row -> row.unit().equals("mutations"))
+                .mapToLong(row -> row.measured().requestsIncludingWarmUp()).sum();
+        System.out.printf(Locale.ROOT, "event store alone: %,.0f appends/s (%d rows like domain_event_entry, payload %d bytes on average, "
+                        + "one commit per row, same H2 URL settings as the service)%n",
+                raw.rowsPerSecond(), raw.rows(), raw.averagePayloadBytes());
+        System.out.printf(Locale.ROOT, "service stored %d events for %d mutations sent (%.1f events per mutation); "
+                        + "(b) reached %.2f%% of the raw append rate in events%n",
+                raw.serviceEvents(), mutations, raw.serviceEvents() / (double) mutations,
+                100 * rows.get(1).measured().summary().perSecond() * raw.serviceEvents() / mutations / raw.rowsPerSecond());
+        System.out.println("child JVM heap in use at the end: " + heap);
+        System.out.println("load average of the machine at the end (other processes compete for the cores): " + loadAverage());
+        System.out.println();
+    }
+}
