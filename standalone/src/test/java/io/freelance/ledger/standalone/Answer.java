@@ -54,6 +54,19 @@ record Answer(Outcome outcome, String classification, Response response, String 
         return false;
     }
 
+    /**
+     * The change was recorded, but the read model could not show it within the service's wait: the
+     * answer names the contract but may show it as it was before.
+     */
+    boolean pending(String mutation) {
+        return response.data().path(mutation).path("pending").asBoolean(false);
+    }
+
+    /** The id of the contract a mutation changed, also when the answer is pending. */
+    String contractId(String mutation) {
+        return response.data().path(mutation).path("contractId").asString(null);
+    }
+
     /** The contract a mutation answered with. */
     JsonNode contract(String mutation) {
         return response.data().path(mutation).path("contract");

@@ -5,6 +5,7 @@ import static io.freelance.ledger.standalone.LedgerApi.milestone;
 import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ final class FixedPriceFlow {
     Answer perform(LedgerApi api, FlowStep step) {
         Answer answer = Answer.of(() -> send(api, step));
         if (answer.acknowledged()) {
-            learnIds(answer.contract(step.mutation()));
+            learnIds(answer.contractId(step.mutation()), answer.contract(step.mutation()));
         }
         return answer;
     }
@@ -63,17 +64,30 @@ final class FixedPriceFlow {
             case OFFER -> api.offerFixedPrice(client, key("offer"), freelancer.id(), currency,
                     List.of(milestone("Work of " + name, deposit.toPlainString(), currency)));
             case ACCEPT -> api.accept(freelancer, requireContractId());
-            case FUND -> api.fund(client, requireContractId(), milestoneId, key("fund"));
-            case SUBMIT -> api.submit(freelancer, requireContractId(), milestoneId, "Delivered " + name);
-            case APPROVE -> api.approve(client, requireContractId(), milestoneId, null, key("approve"));
+            case FUND -> api.fund(client, requireContractId(), milestoneId(api), key("fund"));
+            case SUBMIT -> api.submit(freelancer, requireContractId(), milestoneId(api), "Delivered " + name);
+            case APPROVE -> api.approve(client, requireContractId(), milestoneId(api), null, key("approve"));
         };
     }
 
-    private void learnIds(JsonNode contract) {
-        if (contractId == null && contract.hasNonNull("id")) {
-            contractId = contract.path("id").asString();
+    /** A pending offer names its contract but may not show it yet; the milestone id is then read later. */
+    private void learnIds(String answeredContractId, JsonNode contract) {
+        if (contractId == null && answeredContractId != null) {
+            contractId = answeredContractId;
+        }
+        if (milestoneId == null && contract.hasNonNull("id")) {
             milestoneId = contract.path("milestones").path(0).path("id").asString();
         }
+    }
+
+    private String milestoneId(LedgerApi api) {
+        if (milestoneId == null) {
+            Waiting.until(Duration.ofSeconds(30), () -> {
+                learnIds(contractId, api.contract(client, requireContractId()).data().path("contract"));
+                return milestoneId == null ? List.of("the offered contract is not shown yet") : List.of();
+            });
+        }
+        return milestoneId;
     }
 
     private String requireContractId() {

@@ -37,7 +37,7 @@ final class LedgerApi {
                              List<Map<String, Object>> milestones) {
         return call(client, """
                 mutation($input: OfferFixedPriceContractInput!) {
-                  offerFixedPriceContract(input: $input) { contract { %s } }
+                  offerFixedPriceContract(input: $input) { contractId pending contract { %s } }
                 }""".formatted(CONTRACT_FIELDS), Map.of("input", Map.of(
                 "idempotencyKey", key, "freelancerId", freelancerId, "title", "Landing page",
                 "currency", currency, "milestones", milestones)));
@@ -199,7 +199,7 @@ final class LedgerApi {
 
     private Response contractMutation(DemoUser user, String mutation, String inputType, Map<String, Object> input) {
         return call(user, """
-                mutation($input: %s!) { %s(input: $input) { contract { %s } } }"""
+                mutation($input: %s!) { %s(input: $input) { contractId pending contract { %s } } }"""
                 .formatted(inputType, mutation, CONTRACT_FIELDS), Map.of("input", input));
     }
 }
