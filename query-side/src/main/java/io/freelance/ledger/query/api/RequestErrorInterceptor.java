@@ -7,7 +7,11 @@ import graphql.execution.InputMapDefinesTooManyFieldsException;
 import graphql.execution.NonNullableValueCoercedAsNullException;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
@@ -33,6 +37,8 @@ import reactor.core.publisher.Mono;
  *   <li>a malformed document or a value of the wrong type ({@code ValidationError},
  *   {@code InvalidSyntax}) is BAD_REQUEST; {@link VariableProblemFinder} and
  *   {@link LiteralProblemFinder} find which field was refused and name it, with its rule;</li>
+ *   <li>a document past graphql-java's parser limits (tokens, characters, nesting) is BAD_REQUEST
+ *   {@value #SIZE_RULE};</li>
  *   <li>an introspection query graphql-java judges to be in bad faith is BAD_REQUEST
  *   {@value #INTROSPECTION_RULE};</li>
  *   <li>anything else is INTERNAL_ERROR with an id the caller can quote; the details go to the log.</li>
@@ -45,6 +51,7 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
     /** A request refused before anything ran, when no single field can be blamed. */
     static final String RULE = "graphql.request";
     static final String INTROSPECTION_RULE = "query.introspection";
+    static final String SIZE_RULE = "query.size";
 
     private static final Logger log = LoggerFactory.getLogger(RequestErrorInterceptor.class);
 
@@ -71,6 +78,10 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
     private GraphQLError classify(WebGraphQlRequest request, GraphQLError error) {
         if (error.getErrorType() instanceof ApiErrorType) {
             return error;
+        }
+        if (error.getErrorType() == ErrorType.InvalidSyntax && parsingIsCancelled(request)) {
+            return rebuilt(error, new ClassifiedError(ApiErrorType.BAD_REQUEST, null, SIZE_RULE,
+                    "The query is too large or too deeply nested to read; send a smaller document."));
         }
         if (isRequestError(error)) {
             return asBadRequest(error, inputProblem(request, error));
@@ -117,6 +128,22 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
             log.warn("Could not tell which input value was refused in \"{}\"", error.getMessage(), unexpected);
         }
         return Optional.empty();
+    }
+
+    /**
+     * graphql-java stops reading a document past its token, character and nesting limits, but reports
+     * it as any other syntax error; reading it again tells the two apart by the exception's type.
+     */
+    private static boolean parsingIsCancelled(WebGraphQlRequest request) {
+        try {
+            Parser.parse(ParserEnvironment.newParserEnvironment().document(request.getDocument())
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+            return false;
+        } catch (ParseCancelledException cancelled) {
+            return true;
+        } catch (InvalidSyntaxException otherwise) {
+            return false;
+        }
     }
 
     private static Document document(WebGraphQlRequest request) {
