@@ -38,7 +38,7 @@ public class SignInRecordingFilter extends OncePerRequestFilter {
 
     private static boolean isNameable(String userId) {
         try {
-            return userId != null && userId.equals(TextInput.required("freelancerId", userId, TextInput.ID_MAX_LENGTH, "A user id"));
+            return userId != null && userId.equals(TextInput.required("userId", userId, TextInput.ID_MAX_LENGTH, "A user id"));
         } catch (RuleViolation unusable) {
             return false;
         }
