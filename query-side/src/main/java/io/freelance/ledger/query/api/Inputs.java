@@ -37,10 +37,6 @@ public final class Inputs {
         return TextInput.required(field, value, TextInput.DESCRIPTION_MAX_LENGTH, field);
     }
 
-    public static String optionalDescription(String field, String value) {
-        return TextInput.optional(field, value, TextInput.DESCRIPTION_MAX_LENGTH, field);
-    }
-
     /** Notes, messages and reasons. */
     public static String note(String field, String value) {
         return TextInput.required(field, value, TextInput.NOTE_MAX_LENGTH, field);

@@ -58,7 +58,8 @@ public class MilestoneMutationController {
     public ContractPayload editMilestone(@Argument EditMilestoneInput input, Authentication authentication,
                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String description = Inputs.optionalDescription("description", input.description());
+        // Left out keeps the description; given, it must be a description (blank is refused, not ignored).
+        String description = input.description() == null ? null : Inputs.description("description", input.description());
         Money depositAmount = Inputs.money("depositAmount", input.depositAmount());
         return escrowCommand(authentication, requestId, input.contractId(),
                 escrowId -> new EditMilestoneCommand(escrowId, milestoneId, description, depositAmount, input.dueDate()));

@@ -201,6 +201,15 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
     }
 
     @Test
+    void aBlankDescriptionInAnEditIsRefusedNotIgnored() {
+        Reply reply = graphQl.post("alice", """
+                mutation { editMilestone(input: {contractId: "c-1", milestoneId: "c-1-m1", description: " "}) { contract { id } } }""");
+
+        assertError(reply, "BAD_REQUEST", "description", "description.required");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
     void aBlankIdempotencyKeyIsRefused() {
         Reply reply = graphQl.post("alice", """
                 mutation { fundMilestone(input: {contractId: "c-1", milestoneId: "c-1-m1", idempotencyKey: " "}) { contract { id } } }""");
