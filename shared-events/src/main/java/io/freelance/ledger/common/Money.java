@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount in one ISO-4217 currency, always at the currency's scale (USD 5 is held as 5.00).
@@ -11,6 +12,20 @@ import java.util.Objects;
  * half-up to the cent as the fee rules require.
  */
 public record Money(BigDecimal amount, String currency) implements Comparable<Money> {
+
+    /** The rule an amount written any other way than {@link #readAmount} accepts breaks. */
+    public static final String AMOUNT_FORMAT_RULE = "amount.format";
+    /** No real amount comes near it; longer text is refused before it is parsed. */
+    public static final int AMOUNT_TEXT_MAX_LENGTH = 30;
+
+    /**
+     * How an amount is written wherever one enters the service: digits, then optionally a point and
+     * one or two decimals, with a leading minus for a negative amount (refused later where it makes
+     * no sense, with a rule that says so). No exponent, spaces or plus sign: "1e3" or " 10" is a
+     * typing error or a probe, and reading it as 1000.00 or 10.00 would record what nobody wrote.
+     */
+    private static final Pattern AMOUNT_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]{1,2})?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
 
     public Money {
         Objects.requireNonNull(amount, "amount");
@@ -37,9 +52,35 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(amount.setScale(scale, RoundingMode.UNNECESSARY), known.getCurrencyCode());
     }
 
+    /**
+     * The amount written in {@code text}, refused with {@value #AMOUNT_FORMAT_RULE} unless it is
+     * written as the service accepts amounts. The sentence names no field; {@code field} is where the
+     * caller found the text.
+     */
+    public static BigDecimal readAmount(String field, String text) {
+        if (text == null) {
+            throw RuleViolation.badRequest(field, "amount.required", "An amount is required.");
+        }
+        if (text.length() > AMOUNT_TEXT_MAX_LENGTH) {
+            throw RuleViolation.badRequest(field, AMOUNT_FORMAT_RULE, "An amount has at most %d characters; %d were given."
+                    .formatted(AMOUNT_TEXT_MAX_LENGTH, text.length()));
+        }
+        if (!AMOUNT_TEXT.matcher(text).matches()) {
+            throw RuleViolation.badRequest(field, AMOUNT_FORMAT_RULE, ("'%s' is not written as an amount: use digits with "
+                    + "an optional point and one or two decimals, such as \"105.00\", without exponent, spaces or plus sign.")
+                    .formatted(text));
+        }
+        return new BigDecimal(text);
+    }
+
     public static Currency knownCurrency(String field, String currency) {
         if (currency == null || currency.isBlank()) {
             throw RuleViolation.badRequest(field, "currency.required", "A currency is required.");
+        }
+        if (!CURRENCY_CODE.matcher(currency).matches()) {
+            // Not echoed: it could be long or hold anything.
+            throw RuleViolation.badRequest(field, "currency.unknown",
+                    "A currency is a three-letter ISO-4217 code such as USD.");
         }
         try {
             Currency known = Currency.getInstance(currency);

@@ -1,7 +1,9 @@
 package io.freelance.ledger.standalone;
 
 import static io.freelance.ledger.standalone.DemoUser.ALICE;
+import static io.freelance.ledger.standalone.DemoUser.BOB;
 import static io.freelance.ledger.standalone.DemoUser.CAROL;
+import static io.freelance.ledger.standalone.DemoUser.ERIN;
 import static io.freelance.ledger.standalone.LedgerApi.milestone;
 import static io.freelance.ledger.standalone.LedgerApi.money;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +14,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -65,10 +70,100 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void amountMorePreciseThanTheCurrencyIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "5.001", "USD")),
+        JsonNode error = refused(() -> offer("JPY", milestone("Design", "5000.50", "JPY")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.precision");
 
-        assertThat(message(error)).contains("5.001", "2 decimal places");
+        assertThat(message(error)).contains("5000.50", "0 decimal places");
+    }
+
+    @Test
+    void amountWithThreeDecimalsIsRefused() {
+        JsonNode error = refused(() -> offer("USD", milestone("Design", "5.001", "USD")),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
+
+        assertThat(message(error)).contains("'5.001'", "one or two decimals");
+    }
+
+    /** Read as 1000.00 before: an amount nobody typed. */
+    @Test
+    void amountWithAnExponentIsRefused() {
+        JsonNode error = refused(() -> offer("USD", milestone("Design", "1e3", "USD")),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
+
+        assertThat(message(error)).contains("'1e3'", "without exponent");
+    }
+
+    @Test
+    void amountWithALeadingSpaceIsRefused() {
+        JsonNode error = refused(() -> offer("USD", milestone("Design", " 10", "USD")),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
+
+        assertThat(message(error)).contains("' 10'");
+    }
+
+    @Test
+    void amountWithAPlusSignIsRefused() {
+        refused(() -> offer("USD", milestone("Design", "+10.00", "USD")),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
+    }
+
+    /** A JSON number is a binary double in JavaScript clients: what arrives may not be what was typed. */
+    @Test
+    void amountSentAsAJsonNumberIsRefused() {
+        Map<String, Object> milestone = Map.of("description", "Design", "dueDate", "2027-03-01",
+                "depositAmount", Map.of("amount", 1000, "currency", "USD"));
+
+        JsonNode error = refused(() -> offer("USD", milestone),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
+
+        assertThat(message(error)).contains("written as a string");
+    }
+
+    @Test
+    void twentyDigitAmountIsRefused() {
+        JsonNode error = refused(() -> offer("USD", milestone("Design", "12345678901234567890", "USD")),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.maximum");
+
+        assertThat(message(error)).contains("at most 1000000.00 USD");
+    }
+
+    @Test
+    void depositAboveTheMaximumIsRefused() {
+        JsonNode error = refused(() -> offer("USD", milestone("Design", "1000000.01", "USD")),
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.maximum");
+
+        assertThat(message(error)).contains("at most 1000000.00 USD", "1000000.01 USD");
+    }
+
+    @Test
+    void bonusAboveTheMaximumIsRefusedAndMovesNoMoney() {
+        // given a funded milestone
+        FixedPrice contract = accepted("100.00");
+        LedgerBalances ledger = ledgerOf(contract);
+        fund(contract, 1);
+
+        // when the client approves it with a bonus above the maximum
+        JsonNode error = refused(() -> approveWithBonus(contract, money("1000000.01", "USD")),
+                "BAD_REQUEST", "bonus.amount", "amount.maximum");
+
+        // then only the funding moved money and the milestone is still open
+        assertThat(message(error)).contains("at most 1000000.00 USD");
+        ledger.expectChanges(onlyFundingOf(contract, "100.00", "5.00"));
+        assertThat(contract(contract).path("milestones").get(0).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void negativeBonusIsRefusedAndMovesNoMoney() {
+        // given a funded milestone
+        FixedPrice contract = accepted("100.00");
+        LedgerBalances ledger = ledgerOf(contract);
+        fund(contract, 1);
+
+        // when the client approves it with a negative bonus
+        refused(() -> approveWithBonus(contract, money("-10.00", "USD")), "BAD_REQUEST", "bonus.amount", "amount.positive");
+
+        // then only the funding moved money
+        ledger.expectChanges(onlyFundingOf(contract, "100.00", "5.00"));
     }
 
     @Test
@@ -83,9 +178,171 @@ class BadInputTest extends StandaloneTestBase {
     @Test
     void malformedDecimalIsRefused() {
         JsonNode error = refused(() -> offer("USD", milestone("Design", "12abc", "USD")),
-                "BAD_REQUEST", "milestones[0].depositAmount.amount", "graphql.request");
+                "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
 
         assertThat(message(error)).contains("12abc");
+    }
+
+    // Dates
+
+    /** Stored as 2027-02-28 before: a due date nobody chose. */
+    @Test
+    void dueDateThatIsNotInTheCalendarIsRefused() {
+        Map<String, Object> milestone = new HashMap<>(milestone("Design", "100.00", "USD"));
+        milestone.put("dueDate", "2027-02-30");
+
+        JsonNode error = refused(() -> offer("USD", milestone), "BAD_REQUEST", "milestones[0].dueDate", "dueDate.invalid");
+
+        assertThat(message(error)).contains("2027-02-30", "not a day in the calendar");
+    }
+
+    @Test
+    void dueDateThatIsNotInTheCalendarWrittenIntoTheQueryIsRefused() {
+        String document = """
+                mutation { offerFixedPriceContract(input: {idempotencyKey: "%s", freelancerId: "carol", title: "Site",
+                  currency: "USD", milestones: [{description: "Design", depositAmount: {amount: "100.00", currency: "USD"},
+                  dueDate: "2027-02-30"}]}) { contract { id } } }""".formatted(unique("offer"));
+
+        JsonNode error = refused(() -> api.call(ALICE, document, Map.of()),
+                "BAD_REQUEST", "milestones[0].dueDate", "dueDate.invalid");
+
+        assertThat(message(error)).contains("not a day in the calendar");
+    }
+
+    @Test
+    void addedMilestonesDueDateThatIsNotInTheCalendarIsRefused() {
+        // given an accepted contract
+        FixedPrice contract = accepted("100.00");
+
+        // when the client adds a milestone due on the 31st of April
+        JsonNode error = refused(() -> api.call(ALICE, """
+                mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { contract { id } } }""",
+                Map.of("input", Map.of("contractId", contract.id(), "idempotencyKey", unique("add"),
+                        "description", "Extra", "depositAmount", money("50.00", "USD"), "dueDate", "2027-04-31"))),
+                "BAD_REQUEST", "dueDate", "dueDate.invalid");
+
+        // then the schedule is unchanged
+        assertThat(message(error)).contains("2027-04-31");
+        assertThat(contract(contract).path("milestones")).hasSize(1);
+    }
+
+    // Text
+
+    @Test
+    void titleWithANulCharacterIsRefused() {
+        JsonNode error = refused(() -> offerTitled("Landing\u0000page"), "BAD_REQUEST", "title", "title.control-characters");
+
+        assertThat(message(error)).contains("U+0000", "position 8");
+    }
+
+    @Test
+    void titleWithAnAnsiEscapeSequenceIsRefused() {
+        JsonNode error = refused(() -> offerTitled("\u001b[31mURGENT\u001b[0m"), "BAD_REQUEST", "title", "title.control-characters");
+
+        assertThat(message(error)).contains("U+001B");
+    }
+
+    /** Would show "Invoice gpj.exe" reversed as "Invoice exe.jpg". */
+    @Test
+    void titleWithARightToLeftOverrideIsRefused() {
+        JsonNode error = refused(() -> offerTitled("Invoice \u202Egpj.exe"), "BAD_REQUEST", "title", "title.control-characters");
+
+        assertThat(message(error)).contains("U+202E", "right-to-left override");
+    }
+
+    @Test
+    void milestoneDescriptionWithABidirectionalIsolateIsRefused() {
+        refused(() -> offer("USD", milestone("Design \u2067hidden\u2069", "100.00", "USD")),
+                "BAD_REQUEST", "milestones[0].description", "description.control-characters");
+    }
+
+    @Test
+    void submissionNoteWithControlCharactersIsRefused() {
+        // given a funded milestone
+        FixedPrice contract = accepted("100.00");
+        fund(contract, 1);
+
+        // when the freelancer submits it with a note that clears the screen of whoever prints it
+        refused(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "Done\u001b[2J\u001b[H"),
+                "BAD_REQUEST", "note", "note.control-characters");
+
+        // then nothing was submitted
+        assertThat(contract(contract).path("milestones").get(0).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    /** The API and the aggregate share one limit for notes: before, the API allowed 5,000 and the aggregate 2,000. */
+    @Test
+    void submissionNoteLongerThan2000CharactersIsRefused() {
+        // given a funded milestone
+        FixedPrice contract = accepted("100.00");
+        fund(contract, 1);
+
+        // when the freelancer submits it with a note of 2,001 characters
+        JsonNode error = refused(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "n".repeat(2001)),
+                "BAD_REQUEST", "note", "note.too-long");
+
+        // then nothing was submitted
+        assertThat(message(error)).contains("2001", "at most 2000");
+        assertThat(contract(contract).path("milestones").get(0).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void declineReasonWithControlCharactersIsRefused() {
+        // given an offer
+        String contractId = api.offerFixedPrice(ALICE, unique("offer"), CAROL.id(), "USD",
+                List.of(milestone("Design", "100.00", "USD"))).dataAt("offerFixedPriceContract.contract.id").asString();
+
+        // when the freelancer declines it with a NUL in the reason
+        refused(() -> api.call(CAROL, """
+                mutation($input: DeclineContractInput!) { declineContract(input: $input) { contract { id } } }""",
+                Map.of("input", Map.of("contractId", contractId, "reason", "Busy\u0000"))),
+                "BAD_REQUEST", "reason", "reason.control-characters");
+
+        // then it is still on offer
+        assertThat(api.contract(ALICE, contractId).dataAt("contract.status").asString()).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void newLinesTabsAndOtherScriptsAreAccepted() {
+        String description = "Design:\n\t- logo \uD83D\uDE80\n\t- \u0645\u0648\u0642\u0639 \u2014 \u65E5\u672C";
+
+        JsonNode offered = offer("USD", milestone(description, "100.00", "USD")).dataAt("offerFixedPriceContract.contract");
+
+        assertThat(offered.path("milestones").get(0).path("description").asString()).isEqualTo(description);
+    }
+
+    // The other party
+
+    @Test
+    void offerToAnUnknownFreelancerIsRefused() {
+        Map<String, Object> input = validOfferInput();
+        input.put("freelancerId", "nobody-" + UUID.randomUUID());
+
+        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "freelancerId", "freelancerId.unknown");
+
+        assertThat(message(error)).contains("There is no user");
+    }
+
+    @Test
+    void offerToAFinanceUserIsRefused() {
+        Map<String, Object> input = validOfferInput();
+        input.put("freelancerId", ERIN.id());
+
+        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input),
+                "BAD_REQUEST", "freelancerId", "freelancerId.not-a-freelancer");
+
+        assertThat(message(error)).contains("'erin' is not a freelancer");
+    }
+
+    @Test
+    void hourlyOfferToAnotherClientIsRefused() {
+        JsonNode error = refused(() -> api.call(ALICE, """
+                mutation($input: OfferHourlyContractInput!) { offerHourlyContract(input: $input) { contract { id } } }""",
+                Map.of("input", Map.of("idempotencyKey", unique("hourly"), "freelancerId", BOB.id(), "title", "Support",
+                        "hourlyRate", money("40.00", "USD")))),
+                "BAD_REQUEST", "freelancerId", "freelancerId.not-a-freelancer");
+
+        assertThat(message(error)).contains("'bob'");
     }
 
     // Currencies
@@ -310,9 +567,92 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> input = validOfferInput();
         input.remove("title");
 
-        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "title", "graphql.request");
+        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "title", "title.required");
 
         assertThat(message(error)).contains("title");
+    }
+
+    // Limits of one request
+
+    @Test
+    void aThousandAliasesOfTheTrialBalanceAreRefused() {
+        String document = aliased(1000, "trialBalance(currency: \"USD\") { total { amount } }");
+
+        JsonNode error = refused(() -> api.call(ERIN, document, Map.of()), "BAD_REQUEST", null, "query.aliases");
+
+        assertThat(message(error)).contains("at most 30");
+    }
+
+    @Test
+    void aThousandAliasesOfContractsAreRefused() {
+        String document = aliased(1000, "contracts { edges { node { id } } }");
+
+        refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.aliases");
+    }
+
+    /** graphql-java's parser stops reading at 15,000 tokens; before, that was an unnamed syntax error. */
+    @Test
+    void aDocumentTooLargeToReadIsRefused() {
+        String document = aliased(2000, "contracts(first: 100) { edges { node { id } } }");
+
+        refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.size");
+    }
+
+    @Test
+    void aQueryCostingMoreThanTheLimitIsRefused() {
+        String page = "contracts(first: 100) { edges { node { %s } } }".formatted(LedgerApi.CONTRACT_FIELDS);
+        String document = aliased(3, page);
+
+        JsonNode error = refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.complexity");
+
+        assertThat(message(error)).contains("at most 5000");
+    }
+
+    @Test
+    void deeplyNestedIntrospectionIsRefused() {
+        String document = "{ __schema { types { " + "fields { type { ".repeat(20) + "name" + " } }".repeat(20) + " } } }";
+
+        JsonNode error = refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.depth");
+
+        assertThat(message(error)).contains("at most 15");
+    }
+
+    /** graphql-java classifies this one itself, as "BadFaithIntrospection", which is not among the API's classifications. */
+    @Test
+    void introspectionThatRepeatsTypeFieldsIsRefused() {
+        String document = "{ __schema { types { fields { type { fields { type { name } } } } } } }";
+
+        refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.introspection");
+    }
+
+    // Errors never show Java
+
+    /** graphql-java's own message was "Expected a String input, but it was a 'LinkedHashMap'". */
+    @Test
+    void anObjectWhereAStringBelongsIsRefusedWithoutJavaTypeNames() {
+        Response response = api.call(ERIN, """
+                query($account: String!) { ledgerAccount(account: $account, currency: "USD") { balance { amount } } }""",
+                Map.of("account", Map.of("$regex", ".*")));
+
+        JsonNode error = assertClassified(response, "BAD_REQUEST", "account", "account.type");
+        assertThat(message(error)).isEqualTo("account must be a string.");
+    }
+
+    @Test
+    void anObjectWrittenIntoTheQueryWhereAStringBelongsIsRefusedWithoutJavaTypeNames() {
+        Response response = api.call(ERIN, "{ ledgerAccount(account: {regex: \".*\"}, currency: \"USD\") { balance { amount } } }",
+                Map.of());
+
+        JsonNode error = assertClassified(response, "BAD_REQUEST", "account", "account.type");
+        assertThat(message(error)).isEqualTo("account must be a string.");
+    }
+
+    @Test
+    void aListWhereAnAmountBelongsIsRefusedWithoutJavaTypeNames() {
+        Map<String, Object> milestone = Map.of("description", "Design", "dueDate", "2027-03-01",
+                "depositAmount", Map.of("amount", List.of("1", "2"), "currency", "USD"));
+
+        refused(() -> offer("USD", milestone), "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
     }
 
     // Helpers
@@ -325,8 +665,13 @@ class BadInputTest extends StandaloneTestBase {
         return assertClassified(response, classification, field, rule);
     }
 
-    /** The one error of the response, after checking its classification, field and rule. */
+    /**
+     * The one error of the response, after checking its classification, field and rule, and that the
+     * response shows no Java: no class names, no syntax-tree objects, no stack trace.
+     */
     private static JsonNode assertClassified(Response response, String classification, String field, String rule) {
+        assertThat(response.body().toString()).as("response shows no Java")
+                .doesNotContainPattern("java\\.|LinkedHashMap|ArrayList|Exception|StringValue\\{|ObjectValue|\\.java:\\d+\\)");
         assertThat(response.errors().size()).as("errors in %s", response.body()).isEqualTo(1);
         JsonNode error = response.firstError();
         JsonNode extensions = error.path("extensions");
@@ -343,6 +688,24 @@ class BadInputTest extends StandaloneTestBase {
 
     private Response offer(String currency, Map<String, Object> milestone) {
         return api.offerFixedPrice(ALICE, unique("offer"), CAROL.id(), currency, List.of(milestone));
+    }
+
+    private Response offerTitled(String title) {
+        Map<String, Object> input = validOfferInput();
+        input.put("title", title);
+        return api.offerFixedPrice(ALICE, input);
+    }
+
+    private Response approveWithBonus(FixedPrice contract, Map<String, Object> bonus) {
+        return api.call(ALICE, """
+                mutation($input: ApproveMilestoneInput!) { approveMilestone(input: $input) { contract { id } } }""",
+                Map.of("input", Map.of("contractId", contract.id(), "milestoneId", contract.milestone(1),
+                        "idempotencyKey", unique("approve"), "bonus", bonus)));
+    }
+
+    /** {@code count} aliases of the same field in one query. */
+    private static String aliased(int count, String field) {
+        return IntStream.range(0, count).mapToObj(index -> "a" + index + ": " + field).collect(Collectors.joining(" ", "{ ", " }"));
     }
 
     /** The input of a valid offer, for a test to spoil one field of. */

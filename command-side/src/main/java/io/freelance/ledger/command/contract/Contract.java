@@ -7,6 +7,7 @@ import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.contract.AcceptContractCommand;
 import io.freelance.ledger.contract.ContractAcceptedEvent;
 import io.freelance.ledger.contract.ContractDeclinedEvent;
@@ -61,17 +62,17 @@ public class Contract {
         OfferRules.requireParties(command.contractId(), command.clientId(), command.freelancerId());
         String title = OfferRules.requireTitle(command.title());
         String knownCurrency = Money.knownCurrency("currency", command.currency()).getCurrencyCode();
-        OfferRules.requireMilestones(command.milestones(), knownCurrency, policy.minimumMilestoneAmount());
+        OfferRules.requireMilestones(command.milestones(), knownCurrency, policy);
         apply(new FixedPriceContractOfferedEvent(command.contractId(), command.clientId(), command.freelancerId(),
                 title, knownCurrency, List.copyOf(command.milestones()), now()));
     }
 
     @CommandHandler
-    public Contract(OfferHourlyContractCommand command, MetaData metaData) {
+    public Contract(OfferHourlyContractCommand command, MetaData metaData, EscrowPolicy policy) {
         OfferRules.requireOfferedByNamedClient(Actor.fromMetaData(metaData), command.clientId());
         OfferRules.requireParties(command.contractId(), command.clientId(), command.freelancerId());
         String title = OfferRules.requireTitle(command.title());
-        OfferRules.requireHourlyTerms(command.terms());
+        OfferRules.requireHourlyTerms(command.terms(), policy);
         apply(new HourlyContractOfferedEvent(command.contractId(), command.clientId(), command.freelancerId(),
                 title, command.terms(), now()));
     }

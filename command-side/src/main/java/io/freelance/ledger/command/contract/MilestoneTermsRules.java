@@ -1,7 +1,9 @@
 package io.freelance.ledger.command.contract;
 
+import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.contract.MilestoneTerms;
 import java.math.BigDecimal;
 
@@ -13,27 +15,25 @@ import java.math.BigDecimal;
 public final class MilestoneTermsRules {
 
     public static final int MAXIMUM_MILESTONES = MilestoneTerms.MAXIMUM_PER_CONTRACT;
-    public static final int DESCRIPTION_MAX_LENGTH = 500;
-    public static final int MILESTONE_ID_MAX_LENGTH = 100;
 
     private MilestoneTermsRules() {
     }
 
-    public static void requireValid(String fieldPrefix, MilestoneTerms terms, String currency, BigDecimal minimumAmount) {
+    public static void requireValid(String fieldPrefix, MilestoneTerms terms, String currency, EscrowPolicy policy) {
         requireMilestoneId(fieldPrefix + "milestoneId", terms.milestoneId());
-        TextInput.required(fieldPrefix + "description", terms.description(), DESCRIPTION_MAX_LENGTH,
+        TextInput.required(fieldPrefix + "description", terms.description(), TextInput.DESCRIPTION_MAX_LENGTH,
                 "A milestone description");
-        requireDeposit(fieldPrefix + "depositAmount", terms.depositAmount(), currency, minimumAmount);
+        requireDeposit(fieldPrefix + "depositAmount", terms.depositAmount(), currency, policy);
         if (terms.dueDate() == null) {
             throw RuleViolation.badRequest(fieldPrefix + "dueDate", "dueDate.required", "A milestone needs a due date.");
         }
     }
 
     public static void requireMilestoneId(String field, String milestoneId) {
-        TextInput.required(field, milestoneId, MILESTONE_ID_MAX_LENGTH, "A milestone id");
+        TextInput.required(field, milestoneId, TextInput.ID_MAX_LENGTH, "A milestone id");
     }
 
-    public static void requireDeposit(String field, Money deposit, String currency, BigDecimal minimumAmount) {
+    public static void requireDeposit(String field, Money deposit, String currency, EscrowPolicy policy) {
         if (deposit == null) {
             throw RuleViolation.badRequest(field, "amount.required", "A milestone needs a deposit amount.");
         }
@@ -45,10 +45,22 @@ public final class MilestoneTermsRules {
             throw RuleViolation.badRequest(field + ".amount", "amount.positive",
                     "A deposit must be more than zero; %s was given.".formatted(deposit));
         }
+        BigDecimal minimumAmount = policy.minimumMilestoneAmount();
         if (deposit.amount().compareTo(minimumAmount) < 0) {
             throw RuleViolation.badRequest(field + ".amount", "amount.minimum",
                     "A milestone must be at least %s %s; %s was given."
                             .formatted(minimumAmount.toPlainString(), currency, deposit));
+        }
+        requireAtMostMaximum(field, deposit, policy);
+    }
+
+    /** Every amount a client commits in one step is bounded by the policy's maximum. */
+    public static void requireAtMostMaximum(String field, Money amount, EscrowPolicy policy) {
+        BigDecimal maximumAmount = policy.maximumMilestoneAmount();
+        if (amount.amount().compareTo(maximumAmount) > 0) {
+            throw RuleViolation.badRequest(field + ".amount", "amount.maximum",
+                    "An amount can be at most %s %s; %s was given."
+                            .formatted(maximumAmount.toPlainString(), amount.currency(), amount));
         }
     }
 }

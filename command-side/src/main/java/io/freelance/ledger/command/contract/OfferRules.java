@@ -1,12 +1,13 @@
 package io.freelance.ledger.command.contract;
 
+import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.contract.HourlyTerms;
 import io.freelance.ledger.contract.MilestoneTerms;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,6 @@ import java.util.Set;
 /** What an offer must satisfy before a contract exists. */
 final class OfferRules {
 
-    static final int TITLE_MAX_LENGTH = 200;
-    static final int ID_MAX_LENGTH = 100;
     static final int HOURS_IN_A_WEEK = 168;
 
     private OfferRules() {
@@ -30,8 +29,8 @@ final class OfferRules {
     }
 
     static void requireParties(String contractId, String clientId, String freelancerId) {
-        TextInput.required("contractId", contractId, ID_MAX_LENGTH, "A contract id");
-        TextInput.required("freelancerId", freelancerId, ID_MAX_LENGTH, "The freelancer");
+        TextInput.required("contractId", contractId, TextInput.ID_MAX_LENGTH, "A contract id");
+        TextInput.required("freelancerId", freelancerId, TextInput.ID_MAX_LENGTH, "The freelancer");
         if (freelancerId.equals(clientId)) {
             throw RuleViolation.badRequest("freelancerId", "freelancerId.same-as-client",
                     "A client cannot offer a contract to themselves.");
@@ -39,10 +38,10 @@ final class OfferRules {
     }
 
     static String requireTitle(String title) {
-        return TextInput.required("title", title, TITLE_MAX_LENGTH, "A contract title");
+        return TextInput.required("title", title, TextInput.TITLE_MAX_LENGTH, "A contract title");
     }
 
-    static void requireMilestones(List<MilestoneTerms> milestones, String currency, BigDecimal minimumAmount) {
+    static void requireMilestones(List<MilestoneTerms> milestones, String currency, EscrowPolicy policy) {
         if (milestones == null || milestones.isEmpty()) {
             throw RuleViolation.badRequest("milestones", "milestones.required",
                     "A fixed-price contract needs at least one milestone.");
@@ -59,7 +58,7 @@ final class OfferRules {
             if (terms == null) {
                 throw RuleViolation.badRequest(prefix, "milestone.required", "Milestone %d is empty.".formatted(index + 1));
             }
-            MilestoneTermsRules.requireValid(prefix + ".", terms, currency, minimumAmount);
+            MilestoneTermsRules.requireValid(prefix + ".", terms, currency, policy);
             if (!seenIds.add(terms.milestoneId())) {
                 throw RuleViolation.badRequest(prefix + ".milestoneId", "milestoneId.duplicate",
                         "Milestone id '%s' is used twice.".formatted(terms.milestoneId()));
@@ -67,7 +66,7 @@ final class OfferRules {
         }
     }
 
-    static void requireHourlyTerms(HourlyTerms terms) {
+    static void requireHourlyTerms(HourlyTerms terms, EscrowPolicy policy) {
         if (terms == null) {
             throw RuleViolation.badRequest("hourlyRate", "amount.required", "An hourly contract needs an hourly rate.");
         }
@@ -80,6 +79,7 @@ final class OfferRules {
             throw RuleViolation.badRequest("hourlyRate.amount", "amount.positive",
                     "The hourly rate must be more than zero; %s was given.".formatted(rate));
         }
+        MilestoneTermsRules.requireAtMostMaximum("hourlyRate", rate, policy);
         Integer limit = terms.weeklyLimitHours();
         if (limit != null && (limit < 1 || limit > HOURS_IN_A_WEEK)) {
             throw RuleViolation.badRequest("weeklyLimitHours", "weeklyLimitHours.range",

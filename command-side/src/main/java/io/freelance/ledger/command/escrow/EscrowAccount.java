@@ -4,11 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.contract.ContractParties;
 import io.freelance.ledger.command.contract.MilestoneTermsRules;
-import io.freelance.ledger.command.contract.TextInput;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.contract.MilestoneTerms;
 import io.freelance.ledger.escrow.AddMilestoneCommand;
 import io.freelance.ledger.escrow.ApproveMilestoneCommand;
@@ -120,7 +120,7 @@ public class EscrowAccount {
                             .formatted(terms.milestoneId()));
         }
         requireOpen();
-        MilestoneTermsRules.requireValid("", terms, currency, policy.minimumMilestoneAmount());
+        MilestoneTermsRules.requireValid("", terms, currency, policy);
         if (schedule.size() >= MilestoneTermsRules.MAXIMUM_MILESTONES) {
             throw RuleViolation.conflict("milestoneId", "milestones.too-many",
                     "A contract can have at most %d milestones.".formatted(MilestoneTermsRules.MAXIMUM_MILESTONES));
@@ -140,7 +140,7 @@ public class EscrowAccount {
                 command.description() != null ? command.description() : current.description(),
                 command.depositAmount() != null ? command.depositAmount() : current.depositAmount(),
                 command.dueDate() != null ? command.dueDate() : current.dueDate());
-        MilestoneTermsRules.requireValid("", edited, currency, policy.minimumMilestoneAmount());
+        MilestoneTermsRules.requireValid("", edited, currency, policy);
         if (!edited.equals(current)) {
             apply(new MilestoneEditedEvent(escrowAccountId, contractId(), edited));
         }
@@ -240,8 +240,8 @@ public class EscrowAccount {
         if (processedRequests.isRepeat(requestId, ProcessedRequests.approval(command.milestoneId()))) {
             return version();
         }
-        EscrowRules.requirePositiveIn(currency, "releaseAmount", command.releaseAmount());
-        EscrowRules.requirePositiveIn(currency, "bonus", command.bonus());
+        EscrowRules.requireAmountIn(currency, "releaseAmount", command.releaseAmount(), policy);
+        EscrowRules.requireAmountIn(currency, "bonus", command.bonus(), policy);
         String note = TextInput.optional("note", command.note(), TextInput.NOTE_MAX_LENGTH, "The note");
         requireOpen();
         Milestone milestone = milestone(command.milestoneId());

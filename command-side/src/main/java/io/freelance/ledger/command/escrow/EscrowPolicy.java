@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The configurable numbers of fixed-price protection. Handlers receive it as a parameter (a Spring
+ * The configurable numbers of fixed-price protection. {@code maximumMilestoneAmount} bounds every amount a
+ * client commits in one step (a deposit, a release, a bonus, an hourly rate), so a typing error or a
+ * probe with twenty digits cannot become a charge. Handlers receive it as a parameter (a Spring
  * bean in the apps, an injectable resource in tests), so a rate change needs no code change and every
  * journal entry records the rates that applied.
  */
@@ -15,7 +17,8 @@ public record EscrowPolicy(
         Duration refundDisputeWindow,
         Duration securityPeriod,
         FeeRates feeRates,
-        BigDecimal minimumMilestoneAmount) {
+        BigDecimal minimumMilestoneAmount,
+        BigDecimal maximumMilestoneAmount) {
 
     private static final BigDecimal HUNDRED_PERCENT = BigDecimal.valueOf(100);
 
@@ -30,12 +33,16 @@ public record EscrowPolicy(
         if (minimumMilestoneAmount.signum() <= 0) {
             throw new IllegalArgumentException("minimumMilestoneAmount must be positive");
         }
+        Objects.requireNonNull(maximumMilestoneAmount, "maximumMilestoneAmount");
+        if (maximumMilestoneAmount.compareTo(minimumMilestoneAmount) < 0) {
+            throw new IllegalArgumentException("maximumMilestoneAmount must be at least minimumMilestoneAmount");
+        }
     }
 
-    /** Upwork's published numbers. */
+    /** Upwork's published numbers, and an upper bound on any one amount that no real milestone reaches. */
     public static EscrowPolicy defaults() {
         return new EscrowPolicy(Duration.ofDays(14), Duration.ofDays(7), Duration.ofDays(5),
-                FeeRates.UPWORK_DEFAULT, new BigDecimal("5.00"));
+                FeeRates.UPWORK_DEFAULT, new BigDecimal("5.00"), new BigDecimal("1000000.00"));
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -1,11 +1,11 @@
 package io.freelance.ledger.command.escrow;
 
 import io.freelance.ledger.command.contract.MilestoneTermsRules;
-import io.freelance.ledger.command.contract.TextInput;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.escrow.MilestoneStatus;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +13,6 @@ import java.util.Set;
 
 /** Checks of escrow commands that need no more of the account's state than they are given. */
 final class EscrowRules {
-
-    static final int REQUEST_ID_MAX_LENGTH = 100;
 
     private EscrowRules() {
     }
@@ -25,7 +23,7 @@ final class EscrowRules {
     }
 
     static String requireRequestId(String requestId) {
-        return TextInput.required("requestId", requestId, REQUEST_ID_MAX_LENGTH,
+        return TextInput.required("requestId", requestId, TextInput.ID_MAX_LENGTH,
                 "A request id (so a retry cannot pay twice)");
     }
 
@@ -47,7 +45,7 @@ final class EscrowRules {
     }
 
     /** Null is allowed: the command then means "the default" (the full deposit, no bonus). */
-    static void requirePositiveIn(String currency, String field, Money amount) {
+    static void requireAmountIn(String currency, String field, Money amount, EscrowPolicy policy) {
         if (amount == null) {
             return;
         }
@@ -59,6 +57,7 @@ final class EscrowRules {
             throw RuleViolation.badRequest(field + ".amount", "amount.positive",
                     "The amount must be more than zero; %s was given.".formatted(amount));
         }
+        MilestoneTermsRules.requireAtMostMaximum(field, amount, policy);
     }
 
     static void requireReleasable(Milestone milestone, Money releaseAmount) {

@@ -17,7 +17,8 @@ public record EscrowPolicyProperties(
         Duration securityPeriod,
         BigDecimal serviceFeePercent,
         BigDecimal marketplaceFeePercent,
-        BigDecimal minimumMilestoneAmount) {
+        BigDecimal minimumMilestoneAmount,
+        BigDecimal maximumMilestoneAmount) {
 
     public EscrowPolicy toPolicy() {
         EscrowPolicy defaults = EscrowPolicy.defaults();
@@ -28,7 +29,8 @@ public record EscrowPolicyProperties(
                 orDefault(securityPeriod, defaults.securityPeriod()),
                 new FeeRates(orDefault(serviceFeePercent, defaultRates.freelancerServiceFeePercent()),
                         orDefault(marketplaceFeePercent, defaultRates.clientMarketplaceFeePercent())),
-                orDefault(minimumMilestoneAmount, defaults.minimumMilestoneAmount()));
+                orDefault(minimumMilestoneAmount, defaults.minimumMilestoneAmount()),
+                orDefault(maximumMilestoneAmount, defaults.maximumMilestoneAmount()));
     }
 
     private static <T> T orDefault(T configured, T fallback) {

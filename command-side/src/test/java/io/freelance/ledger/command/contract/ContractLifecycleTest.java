@@ -10,6 +10,7 @@ import static io.freelance.ledger.command.testing.People.CLIENT_ID_AS_FREELANCER
 import static io.freelance.ledger.command.testing.People.FREELANCER;
 import static io.freelance.ledger.command.testing.People.OTHER_CLIENT;
 import static io.freelance.ledger.command.testing.People.as;
+import static io.freelance.ledger.command.testing.Violations.badRequest;
 import static io.freelance.ledger.command.testing.Violations.conflict;
 import static io.freelance.ledger.command.testing.Violations.forbidden;
 import static io.freelance.ledger.command.testing.Violations.notFound;
@@ -140,6 +141,14 @@ class ContractLifecycleTest {
                 .when(new DeclineContractCommand(CONTRACT_ID, "  Fully booked  "), as(FREELANCER))
                 .expectEvents(new ContractDeclinedEvent(CONTRACT_ID, "Fully booked", fixture.currentTime()))
                 .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void declineReasonWithControlCharactersIsRefused() {
+        fixture.given(fixedPriceOffered(offeredAt))
+                .when(new DeclineContractCommand(CONTRACT_ID, "Busy\u0000\u001b[0m"), as(FREELANCER))
+                .expectNoEvents()
+                .expectException(badRequest("reason", "reason.control-characters"));
     }
 
     @Test

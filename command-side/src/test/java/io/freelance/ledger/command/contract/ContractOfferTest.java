@@ -281,6 +281,101 @@ class ContractOfferTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    // Upper bounds on amounts (default 1,000,000.00, ledger.escrow.maximum-milestone-amount).
+
+    @Test
+    void depositAboveTheMaximumIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(fixedPriceOffer(List.of(DESIGN, milestone("m2", "Huge", "1000000.01"))), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("milestones[1].depositAmount.amount", "amount.maximum"));
+    }
+
+    @Test
+    void twentyDigitDepositIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(fixedPriceOffer(List.of(milestone("m1", "Probe", "12345678901234567890"))), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("milestones[0].depositAmount.amount", "amount.maximum"));
+    }
+
+    @Test
+    void depositOfExactlyTheMaximumIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(fixedPriceOffer(List.of(milestone("m1", "Big", "1000000.00"))), as(CLIENT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theMaximumIsTheConfiguredOne() {
+        EscrowPolicy defaults = EscrowPolicy.defaults();
+        EscrowPolicy lowerMaximum = new EscrowPolicy(defaults.autoReleaseAfter(), defaults.refundDisputeWindow(),
+                defaults.securityPeriod(), defaults.feeRates(), defaults.minimumMilestoneAmount(), new BigDecimal("500.00"));
+        AggregateTestFixture<Contract> configured = new AggregateTestFixture<>(Contract.class);
+        configured.registerInjectableResource(lowerMaximum);
+
+        configured.givenNoPriorActivity()
+                .when(fixedPriceOffer(List.of(milestone("m1", "Design", "500.01"))), as(CLIENT))
+                .expectException(badRequest("milestones[0].depositAmount.amount", "amount.maximum"));
+    }
+
+    @Test
+    void hourlyRateAboveTheMaximumIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(hourlyOffer(new HourlyTerms(Money.of("1000000.01", "USD"), 20, true)), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("hourlyRate.amount", "amount.maximum"));
+    }
+
+    @Test
+    void aMaximumBelowTheMinimumIsAMisconfiguration() {
+        EscrowPolicy defaults = EscrowPolicy.defaults();
+        assertThatThrownBy(() -> new EscrowPolicy(defaults.autoReleaseAfter(), defaults.refundDisputeWindow(),
+                defaults.securityPeriod(), defaults.feeRates(), new BigDecimal("5.00"), new BigDecimal("4.99")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // Text: no control characters but new line and tab, no bidirectional overrides.
+
+    @Test
+    void titleWithANulCharacterIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(withTitle("Landing\u0000page"), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("title", "title.control-characters"));
+    }
+
+    @Test
+    void titleWithAnAnsiEscapeSequenceIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(withTitle("\u001b[31mURGENT\u001b[0m"), as(CLIENT))
+                .expectException(badRequest("title", "title.control-characters"));
+    }
+
+    @Test
+    void titleWithARightToLeftOverrideIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(withTitle("invoice\u202Efdp.exe"), as(CLIENT))
+                .expectException(badRequest("title", "title.control-characters"));
+    }
+
+    @Test
+    void milestoneDescriptionWithABidirectionalIsolateIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(fixedPriceOffer(List.of(DESIGN, milestone("m2", "Build \u2066hidden\u2069", "100.00"))), as(CLIENT))
+                .expectException(badRequest("milestones[1].description", "description.control-characters"));
+    }
+
+    @Test
+    void newLinesTabsAndNonLatinScriptsAreAccepted() {
+        var offer = new OfferFixedPriceContractCommand(CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(),
+                "Site web \u2014 \u0645\u0648\u0642\u0639 \uD83D\uDE80", "USD",
+                List.of(milestone("m1", "Design:\n\t- mock-ups\n\t- logo", "100.00")));
+        fixture.givenNoPriorActivity()
+                .when(offer, as(CLIENT))
+                .expectSuccessfulHandlerExecution();
+    }
+
     private static OfferFixedPriceContractCommand withTitle(String title) {
         return new OfferFixedPriceContractCommand(CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(), title, "USD",
                 List.of(DESIGN, BUILD));

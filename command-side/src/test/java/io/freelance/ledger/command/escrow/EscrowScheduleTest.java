@@ -106,6 +106,22 @@ class EscrowScheduleTest {
     }
 
     @Test
+    void addedDepositAboveTheMaximumIsRefused() {
+        fixture.given(opened(earlier))
+                .when(new AddMilestoneCommand(ESCROW_ID, terms("m4", "Extra", "1000000.01")), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("depositAmount.amount", "amount.maximum"));
+    }
+
+    @Test
+    void addedDescriptionWithANulCharacterIsRefused() {
+        fixture.given(opened(earlier))
+                .when(new AddMilestoneCommand(ESCROW_ID, terms("m4", "Extra\u0000", "50.00")), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("description", "description.control-characters"));
+    }
+
+    @Test
     void addedDepositInAnotherCurrencyIsRefused() {
         var inYen = new MilestoneTerms("m4", "Extra", Money.of("1000", "JPY"), DUE_DATE);
         fixture.given(opened(earlier))
@@ -171,6 +187,22 @@ class EscrowScheduleTest {
         fixture.given(opened(earlier))
                 .when(new EditMilestoneCommand(ESCROW_ID, "m2", null, usd("4.00"), null), as(CLIENT))
                 .expectException(badRequest("depositAmount.amount", "amount.minimum"));
+    }
+
+    @Test
+    void editedDepositAboveTheMaximumIsRefused() {
+        fixture.given(opened(earlier))
+                .when(new EditMilestoneCommand(ESCROW_ID, "m2", null, usd("1000000.01"), null), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("depositAmount.amount", "amount.maximum"));
+    }
+
+    @Test
+    void editedDescriptionWithAnEscapeSequenceIsRefused() {
+        fixture.given(opened(earlier))
+                .when(new EditMilestoneCommand(ESCROW_ID, "m2", "\u001b]0;pwned\u0007", null, null), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("description", "description.control-characters"));
     }
 
     @Test

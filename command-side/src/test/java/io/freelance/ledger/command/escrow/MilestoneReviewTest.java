@@ -26,6 +26,7 @@ import static io.freelance.ledger.command.testing.Violations.notFound;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.MilestoneReleasedEvent;
 import io.freelance.ledger.escrow.ReleaseReason;
@@ -216,6 +217,68 @@ class MilestoneReviewTest extends EscrowAccountTestBase {
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
                 .when(approve(null, usd("0.00"), null), as(CLIENT))
                 .expectException(badRequest("bonus.amount", "amount.positive"));
+    }
+
+    @Test
+    void releaseAboveTheMaximumIsRefused() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(approve(usd("1000000.01"), null, null), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("releaseAmount.amount", "amount.maximum"));
+    }
+
+    @Test
+    void bonusAboveTheMaximumIsRefused() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(approve(null, usd("1000000.01"), null), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("bonus.amount", "amount.maximum"));
+    }
+
+    @Test
+    void negativeBonusIsRefused() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(approve(null, usd("-1.00"), null), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("bonus.amount", "amount.positive"));
+    }
+
+    @Test
+    void approvalNoteWithControlCharactersIsRefused() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(approve(null, null, "Paid\u0007\u0007"), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("note", "note.control-characters"));
+    }
+
+    @Test
+    void submissionNoteWithAnAnsiEscapeSequenceIsRefused() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(new SubmitMilestoneCommand(ESCROW_ID, "m1", "Done \u001b[2J"), as(FREELANCER))
+                .expectNoEvents()
+                .expectException(badRequest("note", "note.control-characters"));
+    }
+
+    @Test
+    void submissionNoteHasAtMost2000Characters() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(new SubmitMilestoneCommand(ESCROW_ID, "m1", "n".repeat(TextInput.NOTE_MAX_LENGTH + 1)), as(FREELANCER))
+                .expectException(badRequest("note", "note.too-long"));
+    }
+
+    @Test
+    void submissionNoteOf2000CharactersIsAccepted() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
+                .when(new SubmitMilestoneCommand(ESCROW_ID, "m1", "n".repeat(TextInput.NOTE_MAX_LENGTH)), as(FREELANCER))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void changeRequestWithARightToLeftOverrideIsRefused() {
+        fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier), submitted("m1", 1, earlier))
+                .when(new RequestMilestoneChangesCommand(ESCROW_ID, "m1", "Fix \u202Eogol\u202C"), as(CLIENT))
+                .expectNoEvents()
+                .expectException(badRequest("message", "message.control-characters"));
     }
 
     @Test

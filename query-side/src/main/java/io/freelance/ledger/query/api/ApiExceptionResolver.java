@@ -34,7 +34,7 @@ public class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
                 .build();
     }
 
-    static Map<String, Object> extensions(ClassifiedError error) {
+    public static Map<String, Object> extensions(ClassifiedError error) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("classification", error.type().name());
         if (error.field() != null) {

@@ -28,10 +28,12 @@ public class ContractMutationController {
 
     private final CurrentActor currentActor;
     private final ContractCommands commands;
+    private final Counterparties counterparties;
 
-    public ContractMutationController(CurrentActor currentActor, ContractCommands commands) {
+    public ContractMutationController(CurrentActor currentActor, ContractCommands commands, Counterparties counterparties) {
         this.currentActor = currentActor;
         this.commands = commands;
+        this.counterparties = counterparties;
     }
 
     @MutationMapping
@@ -41,7 +43,7 @@ public class ContractMutationController {
         String contractId = DeterministicIds.contractId(client.userId(), Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         String currency = Inputs.currency("currency", input.currency());
         OfferFixedPriceContractCommand command = new OfferFixedPriceContractCommand(contractId, client.userId(),
-                Inputs.id("freelancerId", input.freelancerId()), Inputs.title("title", input.title()), currency,
+                freelancer(input.freelancerId()), Inputs.title("title", input.title()), currency,
                 milestoneTerms(contractId, input.milestones()));
         return commands.offer(client, requestId, contractId, command);
     }
@@ -54,7 +56,7 @@ public class ContractMutationController {
         Money hourlyRate = Inputs.money("hourlyRate", input.hourlyRate());
         HourlyTerms terms = new HourlyTerms(hourlyRate, input.weeklyLimitHours(), Boolean.TRUE.equals(input.manualTimeAllowed()));
         OfferHourlyContractCommand command = new OfferHourlyContractCommand(contractId, client.userId(),
-                Inputs.id("freelancerId", input.freelancerId()), Inputs.title("title", input.title()), terms);
+                freelancer(input.freelancerId()), Inputs.title("title", input.title()), terms);
         return commands.offer(client, requestId, contractId, command);
     }
 
@@ -68,7 +70,7 @@ public class ContractMutationController {
     @MutationMapping
     public ContractPayload declineContract(@Argument DeclineContractInput input, Authentication authentication,
                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        String reason = Inputs.optionalText("reason", input.reason());
+        String reason = Inputs.optionalNote("reason", input.reason());
         return commands.changeContract(currentActor.of(authentication), requestId,
                 Inputs.id("contractId", input.contractId()), contractId -> new DeclineContractCommand(contractId, reason));
     }
@@ -76,9 +78,13 @@ public class ContractMutationController {
     @MutationMapping
     public ContractPayload endContract(@Argument EndContractInput input, Authentication authentication,
                                        @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        String reason = Inputs.optionalText("reason", input.reason());
+        String reason = Inputs.optionalNote("reason", input.reason());
         return commands.end(currentActor.of(authentication), requestId,
                 Inputs.id("contractId", input.contractId()), reason);
+    }
+
+    private String freelancer(String freelancerId) {
+        return counterparties.requireFreelancer("freelancerId", Inputs.id("freelancerId", freelancerId));
     }
 
     /** Milestone ids derive from the contract id and the position in the offer, so a retried offer repeats them. */
@@ -89,7 +95,7 @@ public class ContractMutationController {
             MilestoneInput milestone = milestones.get(index);
             String field = "milestones[" + index + "]";
             terms.add(new MilestoneTerms(DeterministicIds.offeredMilestoneId(contractId, index),
-                    Inputs.requiredText(field + ".description", milestone.description()),
+                    Inputs.description(field + ".description", milestone.description()),
                     Inputs.money(field + ".depositAmount", milestone.depositAmount()),
                     milestone.dueDate()));
         }

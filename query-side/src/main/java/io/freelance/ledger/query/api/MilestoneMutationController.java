@@ -48,7 +48,7 @@ public class MilestoneMutationController {
         String contractId = Inputs.id("contractId", input.contractId());
         MilestoneTerms terms = new MilestoneTerms(
                 DeterministicIds.addedMilestoneId(contractId, Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey())),
-                Inputs.requiredText("description", input.description()),
+                Inputs.description("description", input.description()),
                 Inputs.money("depositAmount", input.depositAmount()),
                 input.dueDate());
         return escrowCommand(authentication, requestId, contractId, escrowId -> new AddMilestoneCommand(escrowId, terms));
@@ -58,7 +58,8 @@ public class MilestoneMutationController {
     public ContractPayload editMilestone(@Argument EditMilestoneInput input, Authentication authentication,
                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String description = Inputs.optionalText("description", input.description());
+        // Left out keeps the description; given, it must be a description (blank is refused, not ignored).
+        String description = input.description() == null ? null : Inputs.description("description", input.description());
         Money depositAmount = Inputs.money("depositAmount", input.depositAmount());
         return escrowCommand(authentication, requestId, input.contractId(),
                 escrowId -> new EditMilestoneCommand(escrowId, milestoneId, description, depositAmount, input.dueDate()));
@@ -95,7 +96,7 @@ public class MilestoneMutationController {
     public ContractPayload submitMilestone(@Argument SubmitMilestoneInput input, Authentication authentication,
                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String note = Inputs.requiredText("note", input.note());
+        String note = Inputs.note("note", input.note());
         return escrowCommand(authentication, requestId, input.contractId(),
                 escrowId -> new SubmitMilestoneCommand(escrowId, milestoneId, note));
     }
@@ -104,7 +105,7 @@ public class MilestoneMutationController {
     public ContractPayload requestMilestoneChanges(@Argument RequestMilestoneChangesInput input, Authentication authentication,
                                                    @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String message = Inputs.requiredText("message", input.message());
+        String message = Inputs.note("message", input.message());
         return escrowCommand(authentication, requestId, input.contractId(),
                 escrowId -> new RequestMilestoneChangesCommand(escrowId, milestoneId, message));
     }
@@ -118,7 +119,7 @@ public class MilestoneMutationController {
                 Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         Money releaseAmount = Inputs.money("releaseAmount", input.releaseAmount());
         Money bonus = Inputs.money("bonus", input.bonus());
-        String note = Inputs.optionalText("note", input.note());
+        String note = Inputs.optionalNote("note", input.note());
         return escrowCommand(authentication, requestId, contractId, escrowId ->
                 new ApproveMilestoneCommand(escrowId, milestoneId, releaseAmount, bonus, note, approvalRequestId));
     }
@@ -126,7 +127,7 @@ public class MilestoneMutationController {
     @MutationMapping
     public ContractPayload disputeEscrowRefund(@Argument DisputeEscrowRefundInput input, Authentication authentication,
                                                @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        String reason = Inputs.requiredText("reason", input.reason());
+        String reason = Inputs.note("reason", input.reason());
         return escrowCommand(authentication, requestId, input.contractId(), escrowId -> new DisputeRefundCommand(escrowId, reason));
     }
 

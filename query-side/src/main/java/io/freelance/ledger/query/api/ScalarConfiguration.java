@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The schema's custom scalars: {@code DateTime} and {@code Date} (extended scalars) and {@code Decimal}. */
+/** The schema's custom scalars: {@code DateTime} and {@code Date} (extended scalars; dates parsed strictly) and {@code Decimal}. */
 @Configuration(proxyBeanMethods = false)
 public class ScalarConfiguration {
 
@@ -22,8 +22,11 @@ public class ScalarConfiguration {
     public static final GraphQLScalarType DATE_TIME = ExtendedScalars.DateTime.transform(builder -> builder.coercing(
             new InstantAwareDateTimeCoercing((Coercing<OffsetDateTime, String>) ExtendedScalars.DateTime.getCoercing())));
 
+    public static final GraphQLScalarType DATE = ExtendedScalars.Date.transform(builder -> builder.coercing(
+            new CalendarDateCoercing(ExtendedScalars.Date.getCoercing())));
+
     @Bean
     public RuntimeWiringConfigurer ledgerScalars() {
-        return wiring -> wiring.scalar(DATE_TIME).scalar(ExtendedScalars.Date).scalar(DECIMAL);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE).scalar(DECIMAL);
     }
 }

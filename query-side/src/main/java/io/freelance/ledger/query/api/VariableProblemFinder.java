@@ -1,5 +1,7 @@
 package io.freelance.ledger.query.api;
 
+import static io.freelance.ledger.query.api.InputProblem.append;
+
 import graphql.GraphQLContext;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
@@ -22,7 +24,6 @@ import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLEnumType;
-import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
@@ -30,7 +31,6 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,35 +40,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * graphql-java refuses a variable that is missing for a non-null input field or that a scalar cannot
  * parse, but its error names no field. This repeats its checks on the request's variables, in the same
- * order, to find the first such value and name it the way the resolvers name fields: the path inside
- * the argument, without the mutation's {@code input} ({@code title},
- * {@code milestones[0].depositAmount.amount}); a query argument by its name ({@code first}). A variable
- * used inside a literal ({@code depositAmount: {amount: $amount}}) is named where it is used.
+ * order, to find the first such value and name it as an {@link InputProblem}. A variable used inside a
+ * literal ({@code depositAmount: {amount: $amount}}) is named where it is used.
  */
 final class VariableProblemFinder {
-
-    /** The one argument every mutation takes; fields inside it are named without it (DESIGN §6a). */
-    private static final String MUTATION_INPUT = "input";
-
-    /** What to expect of a scalar, for the sentence; others read "a valid <name>". */
-    private static final Map<String, String> SCALAR_EXPECTATIONS = Map.of(
-            "Decimal", "a decimal such as \"105.00\"",
-            "Date", "a date such as \"2025-03-31\"",
-            "DateTime", "a UTC date-time such as \"2025-03-31T12:00:00Z\"",
-            "Int", "a whole number",
-            "Float", "a number",
-            "Boolean", "true or false",
-            "String", "a string",
-            "ID", "a string");
-
-    /** The offending field, named as our own checks name it, and a sentence saying what is wrong with it. */
-    record VariableProblem(String field, String message) {
-    }
 
     private final GraphQLSchema schema;
 
@@ -77,14 +56,14 @@ final class VariableProblemFinder {
     }
 
     /** The first variable value graphql-java would refuse; empty when every value would pass. */
-    static Optional<VariableProblem> find(GraphQLSchema schema, Document document, String operationName,
-                                          Map<String, Object> variables) {
+    static Optional<InputProblem> find(GraphQLSchema schema, Document document, String operationName,
+                                        Map<String, Object> variables) {
         return operation(document, operationName)
                 .flatMap(operation -> new VariableProblemFinder(schema).find(operation, fragments(document), variables));
     }
 
-    private Optional<VariableProblem> find(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-                                           Map<String, Object> variables) {
+    private Optional<InputProblem> find(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+                                        Map<String, Object> variables) {
         Map<String, List<Object>> usages = new HashMap<>();
         collectUsages(operation.getSelectionSet(), fragments, new HashSet<>(), usages);
         for (VariableDefinition definition : operation.getVariableDefinitions()) {
@@ -94,7 +73,7 @@ final class VariableProblemFinder {
             if (type == null || defaulted) {
                 continue;
             }
-            Optional<VariableProblem> problem = check(type, variables.get(name), usages.getOrDefault(name, List.of(name)));
+            Optional<InputProblem> problem = check(type, variables.get(name), usages.getOrDefault(name, List.of(name)));
             if (problem.isPresent()) {
                 return problem;
             }
@@ -102,9 +81,9 @@ final class VariableProblemFinder {
         return Optional.empty();
     }
 
-    private Optional<VariableProblem> check(GraphQLInputType type, Object value, List<Object> path) {
+    private Optional<InputProblem> check(GraphQLInputType type, Object value, List<Object> path) {
         if (value == null) {
-            return type instanceof GraphQLNonNull ? Optional.of(missing(path)) : Optional.empty();
+            return type instanceof GraphQLNonNull ? Optional.of(InputProblem.missing(path)) : Optional.empty();
         }
         GraphQLInputType nullable = type instanceof GraphQLNonNull nonNull ? (GraphQLInputType) nonNull.getWrappedType() : type;
         if (nullable instanceof GraphQLList list) {
@@ -123,13 +102,13 @@ final class VariableProblemFinder {
     }
 
     /** A single value where a list is expected counts as a list of one, as GraphQL coerces it. */
-    private Optional<VariableProblem> checkList(GraphQLInputType elementType, Object value, List<Object> path) {
+    private Optional<InputProblem> checkList(GraphQLInputType elementType, Object value, List<Object> path) {
         if (!(value instanceof Collection<?> elements)) {
             return check(elementType, value, path);
         }
         int index = 0;
         for (Object element : elements) {
-            Optional<VariableProblem> problem = check(elementType, element, append(path, index++));
+            Optional<InputProblem> problem = check(elementType, element, append(path, index++));
             if (problem.isPresent()) {
                 return problem;
             }
@@ -137,23 +116,20 @@ final class VariableProblemFinder {
         return Optional.empty();
     }
 
-    private Optional<VariableProblem> checkObject(GraphQLInputObjectType type, Object value, List<Object> path) {
+    private Optional<InputProblem> checkObject(GraphQLInputObjectType type, Object value, List<Object> path) {
         if (!(value instanceof Map<?, ?> fields)) {
-            return Optional.of(new VariableProblem(fieldName(path), "%s must be an object with the fields %s."
-                    .formatted(fieldName(path), fieldNames(type))));
+            return Optional.of(InputProblem.notAnObject(type, path));
         }
         for (Object key : fields.keySet()) {
             if (type.getField(String.valueOf(key)) == null) {
-                String unknown = fieldName(append(path, String.valueOf(key)));
-                return Optional.of(new VariableProblem(unknown, "%s is not a field of %s, which has %s."
-                        .formatted(unknown, type.getName(), fieldNames(type))));
+                return Optional.of(InputProblem.unknownField(type, append(path, String.valueOf(key))));
             }
         }
         for (GraphQLInputObjectField field : type.getFieldDefinitions()) {
             if (!fields.containsKey(field.getName()) && field.hasSetDefaultValue()) {
                 continue;
             }
-            Optional<VariableProblem> problem = check(field.getType(), fields.get(field.getName()), append(path, field.getName()));
+            Optional<InputProblem> problem = check(field.getType(), fields.get(field.getName()), append(path, field.getName()));
             if (problem.isPresent()) {
                 return problem;
             }
@@ -161,32 +137,22 @@ final class VariableProblemFinder {
         return Optional.empty();
     }
 
-    private static Optional<VariableProblem> checkScalar(GraphQLScalarType scalar, Object value, List<Object> path) {
+    private static Optional<InputProblem> checkScalar(GraphQLScalarType scalar, Object value, List<Object> path) {
         try {
             scalar.getCoercing().parseValue(value, GraphQLContext.getDefault(), Locale.ENGLISH);
             return Optional.empty();
         } catch (CoercingParseValueException refused) {
-            String expected = "%s must be %s.".formatted(fieldName(path),
-                    SCALAR_EXPECTATIONS.getOrDefault(scalar.getName(), "a valid " + scalar.getName()));
-            String reason = withoutFinalStop(refused.getMessage());
-            return Optional.of(new VariableProblem(fieldName(path), reason.isEmpty() ? expected : reason + "; " + expected));
+            return Optional.of(InputProblem.refusedByScalar(scalar, refused, path));
         }
     }
 
-    private static Optional<VariableProblem> checkEnum(GraphQLEnumType enumeration, Object value, List<Object> path) {
+    private static Optional<InputProblem> checkEnum(GraphQLEnumType enumeration, Object value, List<Object> path) {
         try {
             enumeration.parseValue(value, GraphQLContext.getDefault(), Locale.ENGLISH);
             return Optional.empty();
         } catch (CoercingParseValueException refused) {
-            String allowed = enumeration.getValues().stream().map(GraphQLEnumValueDefinition::getName)
-                    .collect(Collectors.joining(", "));
-            return Optional.of(new VariableProblem(fieldName(path), "'%s' is not a %s; %s must be one of %s."
-                    .formatted(value, enumeration.getName(), fieldName(path), allowed)));
+            return Optional.of(InputProblem.refusedByEnum(enumeration, path));
         }
-    }
-
-    private static VariableProblem missing(List<Object> path) {
-        return new VariableProblem(fieldName(path), fieldName(path) + " is required.");
     }
 
     private GraphQLInputType inputType(Type<?> type) {
@@ -239,7 +205,7 @@ final class VariableProblemFinder {
         }
     }
 
-    private static Optional<OperationDefinition> operation(Document document, String operationName) {
+    static Optional<OperationDefinition> operation(Document document, String operationName) {
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         if (operationName == null || operationName.isEmpty()) {
             return operations.size() == 1 ? Optional.of(operations.get(0)) : Optional.empty();
@@ -247,39 +213,9 @@ final class VariableProblemFinder {
         return operations.stream().filter(operation -> operationName.equals(operation.getName())).findFirst();
     }
 
-    private static Map<String, FragmentDefinition> fragments(Document document) {
+    static Map<String, FragmentDefinition> fragments(Document document) {
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(fragment -> fragments.putIfAbsent(fragment.getName(), fragment));
         return fragments;
-    }
-
-    /** {@code [input, milestones, 0, depositAmount, amount]} → {@code milestones[0].depositAmount.amount}. */
-    static String fieldName(List<Object> path) {
-        List<Object> named = path.size() > 1 && MUTATION_INPUT.equals(path.get(0)) ? path.subList(1, path.size()) : path;
-        StringBuilder name = new StringBuilder();
-        for (Object segment : named) {
-            if (segment instanceof Integer index) {
-                name.append('[').append(index).append(']');
-            } else {
-                name.append(name.isEmpty() ? "" : ".").append(segment);
-            }
-        }
-        return name.toString();
-    }
-
-    private static String fieldNames(GraphQLInputObjectType type) {
-        return type.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName).collect(Collectors.joining(", "));
-    }
-
-    private static List<Object> append(List<Object> path, Object segment) {
-        List<Object> longer = new ArrayList<>(path.size() + 1);
-        longer.addAll(path);
-        longer.add(segment);
-        return longer;
-    }
-
-    private static String withoutFinalStop(String message) {
-        String trimmed = message == null ? "" : message.strip();
-        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

@@ -23,7 +23,7 @@ public class CurrentActor {
         return new Actor(authentication.getName(), role);
     }
 
-    private static Optional<Role> roleOf(Authentication authentication) {
+    static Optional<Role> roleOf(Authentication authentication) {
         return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority != null && authority.startsWith(ApiRoles.AUTHORITY_PREFIX))

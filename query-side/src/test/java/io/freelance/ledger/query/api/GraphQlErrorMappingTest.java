@@ -113,9 +113,17 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
 
     @Test
     void anAmountFinerThanTheCurrencyAllowsIsRefusedBeforeAnyCommand() {
-        Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "5.001", "currency", "USD"));
+        Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "500.50", "currency", "JPY"));
 
         assertError(reply, "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.precision");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void anAmountWithMoreThanTwoDecimalsBreaksTheAmountFormatBeforeAnyCommand() {
+        Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "5.001", "currency", "USD"));
+
+        assertRequestError(reply, "milestones[0].depositAmount.amount", "amount.format");
         verifyNoInteractions(commandGateway);
     }
 
@@ -131,9 +139,9 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
     void aDecimalThatIsNotANumberIsABadRequestOnTheFieldItFeeds() {
         Reply reply = graphQl.post("alice", OFFER, Map.of("amount", "five dollars", "currency", "USD"));
 
-        assertRequestError(reply, "milestones[0].depositAmount.amount");
+        assertRequestError(reply, "milestones[0].depositAmount.amount", "amount.format");
         assertThat(reply.errors().path(0).path("message").asString())
-                .isEqualTo("'five dollars' is not a decimal number; milestones[0].depositAmount.amount must be a decimal such as \"105.00\".");
+                .startsWith("milestones[0].depositAmount.amount: 'five dollars' is not written as an amount");
         verifyNoInteractions(commandGateway);
     }
 
@@ -145,7 +153,7 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
 
         Reply reply = graphQl.post("alice", OFFER_INPUT, Map.of("input", input));
 
-        assertRequestError(reply, "title");
+        assertRequestError(reply, "title", "title.required");
         assertThat(reply.errors().path(0).path("message").asString()).isEqualTo("title is required.");
         verifyNoInteractions(commandGateway);
     }
@@ -154,7 +162,7 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
     void aMalformedDocumentIsABadRequestWithoutAField() {
         Reply reply = graphQl.post("alice", "mutation { fundMilestone(input: {contractId: ");
 
-        assertRequestError(reply, null);
+        assertRequestError(reply, null, RequestErrorInterceptor.RULE);
         verifyNoInteractions(commandGateway);
     }
 
@@ -166,7 +174,7 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
         Reply blank = graphQl.post("carol", submit,
                 Map.of("input", Map.of("contractId", CONTRACT, "milestoneId", "c-1-m1", "note", " ")));
 
-        assertRequestError(missing, "note");
+        assertRequestError(missing, "note", "note.required");
         assertError(blank, "BAD_REQUEST", "note", "note.required");
         verifyNoInteractions(commandGateway);
     }
@@ -189,6 +197,15 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
             assertError(reply, "FORBIDDEN", "contractId", "role.read-only");
             assertThat(reply.errors().path(0).path("message").asString()).contains(CONTRACT, "not change it");
         }
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void aBlankDescriptionInAnEditIsRefusedNotIgnored() {
+        Reply reply = graphQl.post("alice", """
+                mutation { editMilestone(input: {contractId: "c-1", milestoneId: "c-1-m1", description: " "}) { contract { id } } }""");
+
+        assertError(reply, "BAD_REQUEST", "description", "description.required");
         verifyNoInteractions(commandGateway);
     }
 
@@ -226,8 +243,8 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
      * Refused before anything ran: the document or its variables. The GraphQL over HTTP spec has a
      * {@code application/graphql-response+json} reply to such a request carry status 400.
      */
-    private static void assertRequestError(Reply reply, String field) {
-        assertError(reply, 400, "BAD_REQUEST", field, RequestErrorInterceptor.RULE);
+    private static void assertRequestError(Reply reply, String field, String rule) {
+        assertError(reply, 400, "BAD_REQUEST", field, rule);
     }
 
     private static void assertError(Reply reply, int status, String classification, String field, String rule) {

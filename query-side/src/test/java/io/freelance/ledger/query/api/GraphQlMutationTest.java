@@ -70,7 +70,7 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
     void offeringAFixedPriceContractReturnsItOnceProjected() {
         commandSideOffers();
 
-        Reply reply = graphQl.post("alice", "alice-pass", "request-42", OFFER, offerInput("offer-1", 500));
+        Reply reply = graphQl.post("alice", "alice-pass", "request-42", OFFER, offerInput("offer-1", "500.00"));
 
         JsonNode contract = reply.data().path("offerFixedPriceContract").path("contract");
         assertThat(contract.path("status").asString()).as(reply.body().toString()).isEqualTo("OFFERED");
@@ -92,7 +92,7 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
     void commandsCarryTheActorAndTheRequestIdInTheirMetadata() {
         commandSideOffers();
 
-        graphQl.post("alice", "alice-pass", "request-42", OFFER, offerInput("offer-1", 500));
+        graphQl.post("alice", "alice-pass", "request-42", OFFER, offerInput("offer-1", "500.00"));
 
         assertThat(sent).hasSize(1);
         Map<String, Object> metaData = sent.get(0).getMetaData();
@@ -104,10 +104,10 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
     @Test
     void aRetriedOfferReturnsTheSameContractWithoutSendingAgain() {
         commandSideOffers();
-        String first = graphQl.post("alice", OFFER, offerInput("offer-1", 500))
+        String first = graphQl.post("alice", OFFER, offerInput("offer-1", "500.00"))
                 .data().path("offerFixedPriceContract").path("contract").path("id").asString();
 
-        String retried = graphQl.post("alice", OFFER, offerInput("offer-1", 500))
+        String retried = graphQl.post("alice", OFFER, offerInput("offer-1", "500.00"))
                 .data().path("offerFixedPriceContract").path("contract").path("id").asString();
 
         assertThat(retried).isEqualTo(first);
@@ -117,10 +117,10 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
     @Test
     void theSameKeyFromAnotherClientIsAnotherContract() {
         commandSideOffers();
-        String alices = graphQl.post("alice", OFFER, offerInput("offer-1", 500))
+        String alices = graphQl.post("alice", OFFER, offerInput("offer-1", "500.00"))
                 .data().path("offerFixedPriceContract").path("contract").path("id").asString();
 
-        String bobs = graphQl.post("bob", OFFER, offerInput("offer-1", 500))
+        String bobs = graphQl.post("bob", OFFER, offerInput("offer-1", "500.00"))
                 .data().path("offerFixedPriceContract").path("contract").path("id").asString();
 
         assertThat(bobs).isNotEqualTo(alices);
@@ -214,15 +214,28 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
     }
 
     @Test
-    void aDecimalMayBeSentAsAJsonNumber() {
+    void aDecimalWrittenWithOneDecimalIsKeptExactToTheCent() {
         commandSideOffers();
 
-        Reply reply = graphQl.post("alice", OFFER, offerInput("offer-1", 105.5));
+        Reply reply = graphQl.post("alice", OFFER, offerInput("offer-1", "105.5"));
 
         JsonNode amount = reply.data().path("offerFixedPriceContract").path("contract").path("milestones").path(0).path("depositAmount").path("amount");
         assertThat(amount.asString()).as(reply.body().toString()).isEqualTo("105.50");
         OfferFixedPriceContractCommand command = (OfferFixedPriceContractCommand) sent.get(0).getPayload();
         assertThat(command.milestones().get(0).depositAmount()).isEqualTo(usd("105.50"));
+    }
+
+    /** A JSON number is a binary double in JavaScript: the amount would not be what the person typed. */
+    @Test
+    void aDecimalSentAsAJsonNumberIsRefusedAndNothingIsSent() {
+        commandSideOffers();
+
+        Reply reply = graphQl.post("alice", OFFER, offerInput("offer-1", 105.5));
+
+        JsonNode extensions = reply.firstErrorExtensions();
+        assertThat(extensions.path("field").asString()).isEqualTo("milestones[0].depositAmount.amount");
+        assertThat(extensions.path("rule").asString()).isEqualTo("amount.format");
+        assertThat(sent).isEmpty();
     }
 
     @Test

@@ -3,28 +3,17 @@ package io.freelance.ledger.query.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.parser.Parser;
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import io.freelance.ledger.query.api.VariableProblemFinder.VariableProblem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Which variable value graphql-java refused, named as the resolvers name fields; against the real schema. */
 class VariableProblemFinderTest {
 
-    private static final GraphQLSchema SCHEMA = schema();
+    private static final GraphQLSchema SCHEMA = ApiSchema.withoutDataFetchers();
 
     private static final String OFFER = """
             mutation($input: OfferFixedPriceContractInput!) {
@@ -48,7 +37,7 @@ class VariableProblemFinderTest {
         Map<String, Object> input = validOffer();
         input.remove("title");
 
-        assertThat(find(OFFER, Map.of("input", input))).contains(new VariableProblem("title", "title is required."));
+        assertThat(find(OFFER, Map.of("input", input))).contains(new InputProblem("title", "title.required", "title is required."));
     }
 
     @Test
@@ -56,7 +45,7 @@ class VariableProblemFinderTest {
         Map<String, Object> input = validOffer();
         input.put("title", null);
 
-        assertThat(find(OFFER, Map.of("input", input))).contains(new VariableProblem("title", "title is required."));
+        assertThat(find(OFFER, Map.of("input", input))).contains(new InputProblem("title", "title.required", "title is required."));
     }
 
     @Test
@@ -64,38 +53,38 @@ class VariableProblemFinderTest {
         Map<String, Object> input = validOffer();
         input.put("milestones", List.of(milestone("100.00"), milestone("12abc")));
 
-        Optional<VariableProblem> problem = find(OFFER, Map.of("input", input));
+        Optional<InputProblem> problem = find(OFFER, Map.of("input", input));
 
-        assertThat(problem).map(VariableProblem::field).contains("milestones[1].depositAmount.amount");
-        assertThat(problem).map(VariableProblem::message).contains("'12abc' is not a decimal number; "
-                + "milestones[1].depositAmount.amount must be a decimal such as \"105.00\".");
+        assertThat(problem).map(InputProblem::field).contains("milestones[1].depositAmount.amount");
+        assertThat(problem).map(InputProblem::rule).contains("amount.format");
+        assertThat(problem).map(InputProblem::message).hasValueSatisfying(message -> assertThat(message)
+                .startsWith("milestones[1].depositAmount.amount: '12abc' is not written as an amount"));
     }
 
     @Test
     void aVariableUsedInsideALiteralIsNamedWhereItIsUsed() {
-        Optional<VariableProblem> problem = find(OFFER_WITH_AMOUNT, Map.of("amount", "five dollars", "currency", "USD"));
+        Optional<InputProblem> problem = find(OFFER_WITH_AMOUNT, Map.of("amount", "five dollars", "currency", "USD"));
 
-        assertThat(problem).map(VariableProblem::field).contains("milestones[0].depositAmount.amount");
-        assertThat(problem).map(VariableProblem::message).hasValueSatisfying(message -> assertThat(message)
-                .contains("five dollars", "must be a decimal"));
+        assertThat(problem).map(InputProblem::field).contains("milestones[0].depositAmount.amount");
+        assertThat(problem).map(InputProblem::message).hasValueSatisfying(message -> assertThat(message)
+                .contains("five dollars", "not written as an amount"));
     }
 
     @Test
     void aVariableThatIsAQueryArgumentIsNamedByTheArgument() {
-        Optional<VariableProblem> problem = find(CONTRACTS, Map.of("first", "ten"));
+        Optional<InputProblem> problem = find(CONTRACTS, Map.of("first", "ten"));
 
-        assertThat(problem).map(VariableProblem::field).contains("first");
-        assertThat(problem).map(VariableProblem::message).hasValueSatisfying(message -> assertThat(message)
-                .endsWith("first must be a whole number."));
+        assertThat(problem).contains(new InputProblem("first", "first.type", "first must be a whole number."));
     }
 
     @Test
     void anUnknownEnumValueIsNamedWithTheValuesAllowed() {
-        Optional<VariableProblem> problem = find(CONTRACTS, Map.of("filter", Map.of("status", List.of("ACTIVE", "OPEN"))));
+        Optional<InputProblem> problem = find(CONTRACTS, Map.of("filter", Map.of("status", List.of("ACTIVE", "OPEN"))));
 
-        assertThat(problem).map(VariableProblem::field).contains("filter.status[1]");
-        assertThat(problem).map(VariableProblem::message).hasValueSatisfying(message -> assertThat(message)
-                .contains("'OPEN'", "OFFERED, DECLINED, ACTIVE, PAUSED, ENDED"));
+        assertThat(problem).map(InputProblem::field).contains("filter.status[1]");
+        assertThat(problem).map(InputProblem::rule).contains("status.invalid");
+        assertThat(problem).map(InputProblem::message).hasValueSatisfying(message -> assertThat(message)
+                .contains("OFFERED, DECLINED, ACTIVE, PAUSED, ENDED"));
     }
 
     @Test
@@ -105,10 +94,11 @@ class VariableProblemFinderTest {
         Map<String, Object> input = validOffer();
         input.put("milestones", List.of(milestone));
 
-        Optional<VariableProblem> problem = find(OFFER, Map.of("input", input));
+        Optional<InputProblem> problem = find(OFFER, Map.of("input", input));
 
-        assertThat(problem).map(VariableProblem::field).contains("milestones[0].colour");
-        assertThat(problem).map(VariableProblem::message).hasValueSatisfying(message -> assertThat(message)
+        assertThat(problem).map(InputProblem::field).contains("milestones[0].colour");
+        assertThat(problem).map(InputProblem::rule).contains("colour.unknown-field");
+        assertThat(problem).map(InputProblem::message).hasValueSatisfying(message -> assertThat(message)
                 .contains("MilestoneInput", "description, depositAmount, dueDate"));
     }
 
@@ -119,12 +109,52 @@ class VariableProblemFinderTest {
         Map<String, Object> input = validOffer();
         input.put("milestones", List.of(milestone));
 
-        assertThat(find(OFFER, Map.of("input", input))).map(VariableProblem::field).contains("milestones[0].depositAmount");
+        assertThat(find(OFFER, Map.of("input", input))).map(InputProblem::rule).contains("depositAmount.type");
+    }
+
+    @Test
+    void aDateThatIsNotInTheCalendarIsInvalidNotMovedToTheEndOfTheMonth() {
+        Map<String, Object> milestone = milestone("100.00");
+        milestone.put("dueDate", "2027-02-30");
+        Map<String, Object> input = validOffer();
+        input.put("milestones", List.of(milestone));
+
+        Optional<InputProblem> problem = find(OFFER, Map.of("input", input));
+
+        assertThat(problem).map(InputProblem::field).contains("milestones[0].dueDate");
+        assertThat(problem).map(InputProblem::rule).contains("dueDate.invalid");
+        assertThat(problem).map(InputProblem::message).hasValueSatisfying(message -> assertThat(message)
+                .contains("2027-02-30", "not a day in the calendar"));
+    }
+
+    @Test
+    void anAmountWrittenWithAnExponentBreaksTheAmountFormat() {
+        Optional<InputProblem> problem = find(OFFER_WITH_AMOUNT, Map.of("amount", "1e3", "currency", "USD"));
+
+        assertThat(problem).map(InputProblem::rule).contains("amount.format");
+    }
+
+    @Test
+    void anAmountSentAsAJsonNumberBreaksTheAmountFormat() {
+        Optional<InputProblem> problem = find(OFFER_WITH_AMOUNT, Map.of("amount", 1000, "currency", "USD"));
+
+        assertThat(problem).map(InputProblem::rule).contains("amount.format");
+        assertThat(problem).map(InputProblem::message).hasValueSatisfying(message -> assertThat(message)
+                .contains("written as a string"));
+    }
+
+    /** graphql-java's own sentence would read "Expected a String input, but it was a 'LinkedHashMap'". */
+    @Test
+    void anObjectWhereAStringBelongsIsNamedWithoutJavaTypes() {
+        Optional<InputProblem> problem = find("query($account: String!) { ledgerAccount(account: $account, currency: \"USD\") "
+                + "{ account } }", Map.of("account", Map.of("$regex", ".*")));
+
+        assertThat(problem).contains(new InputProblem("account", "account.type", "account must be a string."));
     }
 
     @Test
     void aMissingInputIsNamedInput() {
-        assertThat(find(OFFER, Map.of())).contains(new VariableProblem("input", "input is required."));
+        assertThat(find(OFFER, Map.of())).contains(new InputProblem("input", "input.required", "input is required."));
     }
 
     @Test
@@ -132,7 +162,7 @@ class VariableProblemFinderTest {
         Map<String, Object> input = validOffer();
         input.put("milestones", milestone("12abc"));
 
-        assertThat(find(OFFER, Map.of("input", input))).map(VariableProblem::field).contains("milestones.depositAmount.amount");
+        assertThat(find(OFFER, Map.of("input", input))).map(InputProblem::field).contains("milestones.depositAmount.amount");
     }
 
     @Test
@@ -147,7 +177,7 @@ class VariableProblemFinderTest {
         assertThat(find("query($first: Int! = 20) { contracts(first: $first) { pageInfo { hasNextPage } } }", Map.of()))
                 .isEmpty();
         assertThat(find("query($first: Int! = 20) { contracts(first: $first) { pageInfo { hasNextPage } } }",
-                nullValued("first"))).contains(new VariableProblem("first", "first is required."));
+                nullValued("first"))).contains(new InputProblem("first", "first.required", "first is required."));
     }
 
     @Test
@@ -156,20 +186,20 @@ class VariableProblemFinderTest {
         Map<String, Object> variables = Map.of("first", "ten");
 
         assertThat(VariableProblemFinder.find(SCHEMA, Parser.parse(document), "Page", variables))
-                .map(VariableProblem::field).contains("first");
+                .map(InputProblem::field).contains("first");
         assertThat(VariableProblemFinder.find(SCHEMA, Parser.parse(document), null, variables))
                 .as("ambiguous without a name").isEmpty();
     }
 
     @Test
     void fieldNamesFollowTheResolversConvention() {
-        assertThat(VariableProblemFinder.fieldName(List.of("input", "milestones", 0, "depositAmount", "amount")))
+        assertThat(InputProblem.fieldName(List.of("input", "milestones", 0, "depositAmount", "amount")))
                 .isEqualTo("milestones[0].depositAmount.amount");
-        assertThat(VariableProblemFinder.fieldName(List.of("input"))).isEqualTo("input");
-        assertThat(VariableProblemFinder.fieldName(List.of("filter", "status", 2))).isEqualTo("filter.status[2]");
+        assertThat(InputProblem.fieldName(List.of("input"))).isEqualTo("input");
+        assertThat(InputProblem.fieldName(List.of("filter", "status", 2))).isEqualTo("filter.status[2]");
     }
 
-    private static Optional<VariableProblem> find(String document, Map<String, Object> variables) {
+    private static Optional<InputProblem> find(String document, Map<String, Object> variables) {
         return VariableProblemFinder.find(SCHEMA, Parser.parse(document), null, variables);
     }
 
@@ -187,21 +217,5 @@ class VariableProblemFinderTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put(name, null);
         return variables;
-    }
-
-    /** The application's schema files with its scalars; no data fetchers, which finding needs none of. */
-    private static GraphQLSchema schema() {
-        TypeDefinitionRegistry types = new TypeDefinitionRegistry();
-        try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/*.graphqls")) {
-                types.merge(new SchemaParser().parse(file.getContentAsString(StandardCharsets.UTF_8)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(ScalarConfiguration.DATE_TIME).scalar(ExtendedScalars.Date).scalar(ScalarConfiguration.DECIMAL)
-                .build();
-        return new SchemaGenerator().makeExecutableSchema(types, wiring);
     }
 }

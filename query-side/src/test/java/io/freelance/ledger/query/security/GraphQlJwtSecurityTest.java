@@ -1,8 +1,11 @@
 package io.freelance.ledger.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jwt.PlainJWT;
+import io.freelance.ledger.common.Role;
 import io.freelance.ledger.query.testsupport.GraphQlTestApplication;
 import io.freelance.ledger.query.testsupport.TestIdentityProvider;
 import java.net.URI;
@@ -15,8 +18,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +59,15 @@ class GraphQlJwtSecurityTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private UserDirectory users;
+
+    @Autowired
+    private MongoDatabase readModelDatabase;
+
+    @Autowired
+    private CommandGateway commandGateway;
 
     @Test
     void theSubjectIsTheUserAndTheClaimTheRole() throws Exception {
@@ -131,6 +148,62 @@ class GraphQlJwtSecurityTest {
         }
     }
 
+    // The user directory: who can be offered a contract is who has signed in.
+
+    @Test
+    void aSignedInUserIsRecordedWithTheRoleOfTheirToken() throws Exception {
+        String freelancer = "freelancer-" + UUID.randomUUID();
+        assertThat(users.roleOf(freelancer)).isEmpty();
+
+        me(bearer(IDENTITY_PROVIDER.token(freelancer, "FREELANCER")));
+
+        assertThat(users.roleOf(freelancer)).contains(Role.FREELANCER);
+        Document stored = readModelDatabase.getCollection("users").find(new Document("_id", freelancer)).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("role")).isEqualTo("FREELANCER");
+        assertThat(stored.getDate("firstSignInAt")).isNotNull();
+    }
+
+    @Test
+    void aRoleChangeInTheTokenIsRecorded() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+
+        me(bearer(IDENTITY_PROVIDER.token(user, "FREELANCER")));
+        me(bearer(IDENTITY_PROVIDER.token(user, "CLIENT")));
+
+        assertThat(users.roleOf(user)).contains(Role.CLIENT);
+    }
+
+    @Test
+    void aTokenWithoutAKnownRoleRecordsNobody() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+
+        me(bearer(IDENTITY_PROVIDER.token(user, "ADMIN")));
+
+        assertThat(users.roleOf(user)).isEmpty();
+    }
+
+    @Test
+    void anOfferToSomeoneWhoNeverSignedInIsRefused() throws Exception {
+        JsonNode error = offerTo("client-" + UUID.randomUUID(), "freelancer-" + UUID.randomUUID());
+
+        assertThat(error.path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(error.path("extensions").path("field").asString()).isEqualTo("freelancerId");
+        assertThat(error.path("extensions").path("rule").asString()).isEqualTo("freelancerId.unknown");
+        verifyNoInteractions(commandGateway);
+    }
+
+    @Test
+    void anOfferToASignedInFinanceUserIsRefused() throws Exception {
+        String finance = "finance-" + UUID.randomUUID();
+        me(bearer(IDENTITY_PROVIDER.token(finance, "FINANCE")));
+
+        JsonNode error = offerTo("client-" + UUID.randomUUID(), finance);
+
+        assertThat(error.path("extensions").path("rule").asString()).isEqualTo("freelancerId.not-a-freelancer");
+        verifyNoInteractions(commandGateway);
+    }
+
     @Test
     void noTokenOrABadOneIsUnauthorized() throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString("alice:alice-pass".getBytes(StandardCharsets.UTF_8));
@@ -138,6 +211,24 @@ class GraphQlJwtSecurityTest {
         assertThat(me(null).statusCode()).isEqualTo(401);
         assertThat(me(bearer("not-a-jwt")).statusCode()).isEqualTo(401);
         assertThat(me(basic).statusCode()).isEqualTo(401);
+    }
+
+    /** The one error of a fixed-price offer from a signed-in client to {@code freelancerId}. */
+    private JsonNode offerTo(String client, String freelancerId) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("query", """
+                mutation($input: OfferFixedPriceContractInput!) { offerFixedPriceContract(input: $input) { contract { id } } }""",
+                "variables", Map.of("input", Map.of("idempotencyKey", "offer-1", "freelancerId", freelancerId,
+                        "title", "Website", "currency", "USD", "milestones", List.of(Map.of("description", "Design",
+                                "dueDate", "2027-03-01", "depositAmount", Map.of("amount", "100.00", "currency", "USD")))))));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", bearer(IDENTITY_PROVIDER.token(client, "CLIENT")))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode errors = JSON.readTree(response.body()).path("errors");
+        assertThat(errors.size()).as(response.body()).isEqualTo(1);
+        return errors.path(0);
     }
 
     private static String bearer(String token) {
