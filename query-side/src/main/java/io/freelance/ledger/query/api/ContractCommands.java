@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps every contract mutation shares: check the caller may act on the contract, send the
- * command, wait for the read model to show its result, return the contract.
+ * The steps every contract mutation shares: send the command, wait for the read model to show its
+ * result, return the contract. Whether the caller is a party who may do this is the aggregate's
+ * decision (outsiders get NOT_FOUND from it, as for a contract that does not exist); only the roles
+ * that may change no contract at all are turned away here. The read model is not consulted first: it
+ * may lag behind a change the caller was just told about (a pending answer).
  */
 @Component
 public class ContractCommands {
@@ -65,30 +68,25 @@ public class ContractCommands {
 
     /** A command to the Contract aggregate; {@code command} is built from the contract id. */
     public ContractPayload changeContract(Actor actor, String requestId, String contractId, Function<String, Object> command) {
-        access.requireParty(actor, "contractId", contractId);
+        access.requireMayChangeContracts(actor, "contractId", contractId);
         long version = versionOf(sender.send(command.apply(contractId), actor, requestId));
         return awaited(contractId, version, ANY_VERSION);
     }
 
     /** Accepting a fixed-price contract opens its escrow account in the same step: the payload waits for both. */
     public ContractPayload accept(Actor freelancer, String requestId, String contractId) {
-        ContractView offered = access.requireParty(freelancer, "contractId", contractId);
+        access.requireMayChangeContracts(freelancer, "contractId", contractId);
         long version = versionOf(sender.send(new AcceptContractCommand(contractId), freelancer, requestId));
-        long escrowOpened = offered.type() == ContractType.FIXED_PRICE ? CREATED_VERSION : ANY_VERSION;
-        return awaited(contractId, version, escrowOpened);
+        return awaited(contractId, view -> view.contractVersion() >= version
+                && (view.type() != ContractType.FIXED_PRICE || view.escrowVersion() >= CREATED_VERSION));
     }
 
-    /**
-     * Ending a fixed-price contract closes its escrow account just after, in a process that reacts to
-     * the end; the payload waits for that too (bounded), so it shows what becomes of the money held.
-     */
+    /** Ending a fixed-price contract closes its escrow account in the same step: the payload shows what becomes of the money held. */
     public ContractPayload end(Actor actor, String requestId, String contractId, String reason) {
-        ContractView active = access.requireParty(actor, "contractId", contractId);
+        access.requireMayChangeContracts(actor, "contractId", contractId);
         long version = versionOf(sender.send(new EndContractCommand(contractId, reason), actor, requestId));
-        if (active.type() != ContractType.FIXED_PRICE || active.escrow() == null) {
-            return awaited(contractId, version, ANY_VERSION);
-        }
-        return awaited(contractId, view -> view.contractVersion() >= version && escrowSettledAfterEnd(view));
+        return awaited(contractId, view -> view.contractVersion() >= version
+                && (view.type() != ContractType.FIXED_PRICE || escrowSettledAfterEnd(view)));
     }
 
     /** Closed (in the unit of work that ended the contract), and what it held is nothing, refunded or awaiting its refund. */
@@ -100,9 +98,28 @@ public class ContractCommands {
 
     /** A command to the contract's EscrowAccount aggregate; {@code command} is built from the escrow account id. */
     public ContractPayload changeEscrow(Actor actor, String requestId, String contractId, Function<String, Object> command) {
-        access.requireParty(actor, "contractId", contractId);
-        long version = versionOf(sender.send(command.apply(EscrowAccountId.forContract(contractId)), actor, requestId));
+        access.requireMayChangeContracts(actor, "contractId", contractId);
+        long version;
+        try {
+            version = versionOf(sender.send(command.apply(EscrowAccountId.forContract(contractId)), actor, requestId));
+        } catch (RuntimeException failed) {
+            throw revealingNoOtherContract(failed, actor, contractId);
+        }
         return awaited(contractId, ANY_VERSION, version);
+    }
+
+    /**
+     * "This contract has no escrow account" (an hourly contract, or one not accepted yet) is for its parties;
+     * to anyone else the contract does not exist, as for every other mutation.
+     */
+    private RuntimeException revealingNoOtherContract(RuntimeException failed, Actor actor, String contractId) {
+        boolean noEscrowAccount = ExceptionClassifier.classify(failed)
+                .map(error -> "escrow.not-found".equals(error.rule())).orElse(false);
+        if (noEscrowAccount && !access.isParty(actor, contractId)) {
+            return RuleViolation.notFound("contractId", "contract.not-found",
+                    "There is no contract " + contractId + " that you are a party to.");
+        }
+        return failed;
     }
 
     private ContractPayload awaited(String contractId, long contractVersion, long escrowVersion) {

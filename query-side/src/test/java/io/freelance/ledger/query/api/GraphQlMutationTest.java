@@ -182,7 +182,7 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
         Reply reply = graphQl.post("alice", """
                 mutation($input: OfferFixedPriceContractInput!) {
                   offerFixedPriceContract(input: $input) { contractId pending contract { id } }
-                }""", offerInput("offer-1", 500));
+                }""", offerInput("offer-1", "500.00"));
 
         JsonNode payload = reply.data().path("offerFixedPriceContract");
         assertThat(payload.path("pending").asBoolean()).as(reply.body().toString()).isTrue();
