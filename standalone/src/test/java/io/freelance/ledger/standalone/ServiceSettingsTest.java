@@ -24,6 +24,15 @@ class ServiceSettingsTest extends StandaloneTestBase {
         assertThat(writeDelay).isEqualTo("0");
     }
 
+    /** Freed space is reused at once; with the compaction task it keeps the file from growing by a chunk per commit. */
+    @Test
+    void theEventStoreReusesFreedSpaceAtOnce() {
+        String retentionTime = new JdbcTemplate(dataSource).queryForObject(
+                "SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'", String.class);
+
+        assertThat(retentionTime).isEqualTo("0");
+    }
+
     /** Large objects are stored apart from their rows: slower appends and reads, and memory held until a timeout. */
     @Test
     void eventPayloadsAndTokensAreStoredInTheirRows() {
