@@ -302,7 +302,7 @@ class CrashRecoveryTest {
             if (answer.isInternalError()) {
                 violations.add("an answer was an INTERNAL_ERROR", entry.toString());
             }
-            if (entry.attempt() == Attempt.LOAD && answer.outcome() == Outcome.REFUSED) {
+            if (entry.attempt() == Attempt.LOAD && answer.outcome() == Outcome.REFUSED && !overtakenByAutoRelease(entry)) {
                 violations.add("a step of a well-formed flow was refused under load", entry.toString());
             }
             // A pending answer says the change is recorded but not shown yet; its effect is checked with the rest.
@@ -310,6 +310,16 @@ class CrashRecoveryTest {
                 violations.add("an acknowledged answer did not show its own change", entry.toString());
             }
         }
+    }
+
+    /**
+     * The auto-release is set short here so that it fires during the test; on a slow machine it can
+     * release a milestone before the client's approval arrives. The money moves once either way, which
+     * the ledger checks prove; the approval is then rightly refused.
+     */
+    private static boolean overtakenByAutoRelease(Entry entry) {
+        return entry.step() == FlowStep.APPROVE && "CONFLICT".equals(entry.answer().classification())
+                && entry.answer().detail() != null && entry.answer().detail().contains("is released");
     }
 
     private static boolean showsItsOwnChange(Entry entry) {
