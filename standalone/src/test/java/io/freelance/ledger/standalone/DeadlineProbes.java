@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Two contracts set up just before a crash so that a deadline of each is still pending when the
@@ -34,7 +35,15 @@ final class DeadlineProbes {
             probes.autoReleaseAt = Instant.parse(submissionAnswer.contract(FlowStep.SUBMIT.mutation())
                     .path("milestones").path(0).path("autoReleaseAt").asString());
         });
-        CompletableFuture.allOf(approval, submission).join();
+        try {
+            CompletableFuture.allOf(approval, submission).join();
+        } catch (CompletionException failed) {
+            // The set-up's own assertion, not its wrapper, says what the service did.
+            if (failed.getCause() instanceof AssertionError assertion) {
+                throw assertion;
+            }
+            throw failed;
+        }
         return probes;
     }
 

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +50,22 @@ final class EventStoreFiles {
             return 0;
         }
         return queryLong("SELECT COUNT(*) FROM " + table);
+    }
+
+    /** Deadlines still in the store, each with how often it failed so far. */
+    List<String> scheduledTasks() {
+        List<String> tasks = new ArrayList<>();
+        try (Connection connection = connect();
+             ResultSet result = connection.createStatement().executeQuery(
+                     "SELECT task_name, task_instance, execution_time, consecutive_failures FROM scheduled_tasks")) {
+            while (result.next()) {
+                tasks.add(result.getString(1) + " " + result.getString(2) + " due " + result.getString(3)
+                        + ", failed " + result.getInt(4) + " time(s)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return tasks;
     }
 
     private boolean tableExists(String table) {

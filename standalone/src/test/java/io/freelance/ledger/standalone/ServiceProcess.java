@@ -62,7 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is already running");
         }
         port = freeLoopbackPort();
-        Path logFile = LOG_DIRECTORY.resolve(name + "-" + (logFiles.size() + 1) + ".log");
+        // The test JVM's pid keeps two test runs at the same time from writing into each other's logs.
+        Path logFile = LOG_DIRECTORY.resolve(name + "-" + ProcessHandle.current().pid() + "-" + (logFiles.size() + 1) + ".log");
         logFiles.add(logFile);
         try {
             Files.createDirectories(LOG_DIRECTORY);
