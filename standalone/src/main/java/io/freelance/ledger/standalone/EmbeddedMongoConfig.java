@@ -24,10 +24,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${ledger.mongo.uri:}'.isBlank()")
 public class EmbeddedMongoConfig {
 
-    /** The read-model file; the server closes it when it shuts down. */
+    /**
+     * The read-model file; the server closes it when it shuts down. Its collections answer with copies
+     * of what they store, so replies encoded while updates run stay whole ({@link CopyingH2Collection}).
+     */
     @Bean(destroyMethod = "")
     public H2Backend readModelBackend(@Value("${ledger.data-dir}") Path dataDirectory) {
-        return new H2Backend(readModelFile(dataDirectory).toString());
+        return new CopyingH2Backend(readModelFile(dataDirectory).toString());
     }
 
     /** Shut down with the context: the server's Netty threads are not daemons and would keep the JVM alive. */

@@ -1,0 +1,80 @@
+package io.freelance.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The read-model file stays the library's: documents and unique indexes written by mongo-java-server's
+ * own H2 backend (every release before the copying collections) open with the copying backend, and
+ * the other way round, so neither an upgrade nor a rollback finds empty collections.
+ */
+class CopyingH2BackendFileTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void aFileWrittenByTheLibrarysBackendOpensWithItsDocumentsAndIndexes() {
+        writeThenReopen(this::libraryBackend, this::serviceBackend);
+    }
+
+    @Test
+    void aFileWrittenByTheServiceOpensWithTheLibrarysBackend() {
+        writeThenReopen(this::serviceBackend, this::libraryBackend);
+    }
+
+    @Test
+    void collectionsAlreadyInTheFileOpenAsCopyingCollections() {
+        H2Backend writer = serviceBackend(dataDirectory);
+        writer.resolveDatabase("ledger").createCollectionOrThrowIfExists("contracts");
+        writer.close();
+
+        H2Backend reopened = serviceBackend(dataDirectory);
+        try {
+            assertThat(reopened.resolveDatabase("ledger").resolveCollection("contracts", true))
+                    .isInstanceOf(CopyingH2Collection.class);
+        } finally {
+            reopened.close();
+        }
+    }
+
+    private void writeThenReopen(Function<Path, H2Backend> writerBackend, Function<Path, H2Backend> readerBackend) {
+        H2Backend writer = writerBackend.apply(dataDirectory);
+        MongoCollection<?> written = writer.resolveDatabase("ledger").createCollectionOrThrowIfExists("balances");
+        written.insertDocuments(List.of(
+                new Document("_id", "escrow:c-1/USD").append("balanceMinorUnits", 10_000L),
+                new Document("_id", "client:alice:charges/USD").append("balanceMinorUnits", -10_500L)));
+        writer.close();
+
+        H2Backend reader = readerBackend.apply(dataDirectory);
+        try {
+            MongoCollection<?> read = reader.resolveDatabase("ledger").resolveCollection("balances", true);
+            assertThat(read.count()).isEqualTo(2);
+            assertThat(read.handleQuery(new Document("_id", "escrow:c-1/USD")))
+                    .singleElement().satisfies(balance -> assertThat(balance).containsEntry("balanceMinorUnits", 10_000L));
+            // The _id index came back with the file: a second document with the same id is refused.
+            assertThatThrownBy(() -> read.addDocument(new Document("_id", "escrow:c-1/USD")))
+                    .isInstanceOf(DuplicateKeyError.class);
+        } finally {
+            reader.close();
+        }
+    }
+
+    private H2Backend serviceBackend(Path directory) {
+        return new EmbeddedMongoConfig().readModelBackend(directory);
+    }
+
+    private H2Backend libraryBackend(Path directory) {
+        return new H2Backend(directory.resolve("read-models.mv.db").toString());
+    }
+}
