@@ -2,16 +2,23 @@ package io.freelance.ledger.standalone;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The H2 file event store's upkeep; nothing to do when the event store is PostgreSQL. */
+/** The H2 file event store's upkeep; nothing to do when the event store is PostgreSQL, shared by several processes. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
 public class EventStoreFileConfig {
+
+    /** Only one process can open the file, so claims found in it at start-up are a killed process's. */
+    @Bean
+    StaleTokenClaims staleTokenClaims(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+        return new StaleTokenClaims(dataSource, entityManagerFactory);
+    }
 
     @Bean(destroyMethod = "close")
     EventStoreCompaction eventStoreCompaction(DataSource dataSource,

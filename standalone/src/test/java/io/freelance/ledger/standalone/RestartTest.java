@@ -18,10 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,9 +58,14 @@ class RestartTest {
         assertThat(storedEventCount()).isEqualTo(eventsBeforeStop);
         assertThat(pendingDeadlineCount()).as("the auto-release deadline is still pending").isGreaterThanOrEqualTo(1);
         assertThat(readModelStatusOnDisk(contractId)).isEqualTo("ACTIVE");
+        // As a killed process leaves them: the processors' claims still held by the process that is gone.
+        assertThat(update("UPDATE token_entry SET owner = 'a-killed-process'")).isPositive();
 
         try (ConfigurableApplicationContext second = start()) {
             LedgerApi api = api(second);
+            assertThat(new JdbcTemplate(second.getBean(DataSource.class)).queryForObject(
+                    "SELECT COUNT(*) FROM token_entry WHERE owner = 'a-killed-process'", Long.class))
+                    .as("claims of the process that is gone, released at start-up").isZero();
             // Served at once from the persisted read model, not rebuilt by a replay.
             assertThat(milestoneStatus(api, contractId)).isIn("SUBMITTED", "RELEASED");
             // The auto-release scheduled before the restart fires after it, exactly once.
@@ -96,6 +103,13 @@ class RestartTest {
 
     private long pendingDeadlineCount() throws SQLException {
         return count("SELECT COUNT(*) FROM scheduled_tasks");
+    }
+
+    private int update(String sql) throws SQLException {
+        String url = "jdbc:h2:file:" + dataDirectory.resolve("event-store");
+        try (Connection connection = DriverManager.getConnection(url, "ledger", "")) {
+            return connection.createStatement().executeUpdate(sql);
+        }
     }
 
     private long count(String sql) throws SQLException {
