@@ -43,6 +43,8 @@ class ReadPathBenchmark {
     /** Per read, before timing it: enough for the JIT to compile the request path, bounded for slow reads. */
     private static final int WARM_UP_REQUESTS = 20;
     private static final Duration MAX_WARM_UP_PER_READ = Duration.ofSeconds(5);
+    /** Once, before the first size is timed: every read in turn, so the first figures are not the JIT's. */
+    private static final Duration SERVICE_WARM_UP = Duration.ofSeconds(20);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
     /** About how many read-model documents one synthetic contract adds; only sizes the seeding chunks. */
     private static final int DOCUMENTS_PER_CONTRACT_ESTIMATE = 10;
@@ -60,9 +62,12 @@ class ReadPathBenchmark {
                     context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             for (long targetDocuments : SIZES) {
                 SeedResult seeded = seed(marketplace, feeder, readStore, targetDocuments);
+                if (results.isEmpty()) {
+                    warmUp(api, ReadPathQueries.all(marketplace));
+                }
                 List<ReadResult> reads = new ArrayList<>();
                 for (ReadPathQuery query : ReadPathQueries.all(marketplace)) {
-                    reads.add(time(api, query));
+                    reads.add(timeOrRecordFailure(api, query));
                     System.out.printf(Locale.ROOT, "  %-50s %s%n", query.name(), reads.get(reads.size() - 1).cell());
                 }
                 results.add(new SizeResult(targetDocuments, seeded, reads));
@@ -70,6 +75,8 @@ class ReadPathBenchmark {
         }
         printTable(results);
         assertThat(results).hasSize(SIZES.size());
+        assertThat(results.stream().flatMap(result -> result.reads().stream()).filter(read -> read.failure() != null)
+                .map(read -> read.name() + ": " + read.failure())).as("reads that failed").isEmpty();
     }
 
     private static ConfigurableApplicationContext startService() {
@@ -116,6 +123,24 @@ class ReadPathBenchmark {
         return count;
     }
 
+    private static void warmUp(KeepAliveGraphQlClient api, List<ReadPathQuery> queries) {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < SERVICE_WARM_UP.toNanos()) {
+            queries.forEach(query -> ask(api, query));
+        }
+    }
+
+    /** A failed read is reported in the table, and fails the benchmark once the table is printed. */
+    private static ReadResult timeOrRecordFailure(KeepAliveGraphQlClient api, ReadPathQuery query) {
+        try {
+            return time(api, query);
+        } catch (AssertionError | RuntimeException e) {
+            String failure = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.out.printf(Locale.ROOT, "  %-50s FAILED: %s%n", query.name(), failure);
+            return new ReadResult(query.name(), null, failure);
+        }
+    }
+
     private static ReadResult time(KeepAliveGraphQlClient api, ReadPathQuery query) {
         long warmUpStarted = System.nanoTime();
         for (int request = 0; request < WARM_UP_REQUESTS && System.nanoTime() - warmUpStarted < MAX_WARM_UP_PER_READ.toNanos(); request++) {
@@ -127,7 +152,7 @@ class ReadPathBenchmark {
         while (count < MAX_SAMPLES && (count < MIN_SAMPLES || System.nanoTime() - started < TIME_PER_READ.toNanos())) {
             nanos[count++] = ask(api, query);
         }
-        return new ReadResult(query.name(), Latencies.of(Arrays.copyOf(nanos, count)));
+        return new ReadResult(query.name(), Latencies.of(Arrays.copyOf(nanos, count)), null);
     }
 
     /** One request, its answer checked; how long the exchange took. */
@@ -194,9 +219,13 @@ class ReadPathBenchmark {
     private record SeedResult(long documents, long contracts, long events, double eventsPerSecond, boolean reachedTarget) {
     }
 
-    private record ReadResult(String name, Latencies latencies) {
+    /** {@code latencies} when the read was timed, {@code failure} when it was not. */
+    private record ReadResult(String name, Latencies latencies, String failure) {
 
         String cell() {
+            if (failure != null) {
+                return "FAILED (see above)";
+            }
             return String.format(Locale.ROOT, "%.1f / %.1f (%d)", latencies.percentileMillis(50),
                     latencies.percentileMillis(99), latencies.count());
         }
