@@ -55,13 +55,14 @@ public class ContractCommands {
         try {
             sender.send(offerCommand, client, requestId);
         } catch (RuntimeException rejected) {
-            // A concurrent retry may have created it first: then it is this client's offer, not a conflict.
-            if (!ExceptionClassifier.classify(rejected).map(error -> error.type() == ApiErrorType.CONFLICT).orElse(false)) {
+            // A concurrent retry created it first. Contract ids derive from the client, so it is this client's
+            // offer, not a conflict: shown once the read model has it, pending until then.
+            if (!ExceptionClassifier.classify(rejected).map(error -> "contract.unique".equals(error.rule())).orElse(false)) {
                 throw rejected;
             }
             return catchUp.awaitContract(contractId, CREATED_VERSION, ANY_VERSION)
                     .map(contract -> ContractPayload.applied(sameClientsOffer(contract, client)))
-                    .orElseThrow(() -> rejected);
+                    .orElseGet(() -> new ContractPayload(contractId, null, true));
         }
         return awaited(contractId, CREATED_VERSION, ANY_VERSION);
     }

@@ -87,11 +87,26 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
         assertError(fund("alice"), "NOT_FOUND", "contractId", "escrow.not-found");
     }
 
+    /**
+     * The contract id derives from the client and the idempotency key, so a contract that already exists is
+     * this client's earlier offer, recorded: answered as such (pending until the read model shows it), not
+     * as a conflict that would make the client think nothing happened.
+     */
     @Test
-    void aContractCreatedTwiceIsAConflict() {
+    void anOfferWhoseContractAlreadyExistsIsTheClientsEarlierOfferPendingUntilShown() {
         commandFails(new AggregateStreamCreationException("Cannot reuse aggregate identifier"));
 
-        assertError(graphQl.post("alice", OFFER, Map.of("amount", "500.00", "currency", "USD")), "CONFLICT", "contractId", "contract.unique");
+        Reply reply = graphQl.post("alice", """
+                mutation($amount: Decimal!, $currency: String!) {
+                  offerFixedPriceContract(input: {idempotencyKey: "offer-1", freelancerId: "carol", title: "Landing page",
+                    currency: $currency, milestones: [{description: "Design", depositAmount: {amount: $amount, currency: $currency},
+                    dueDate: "2025-03-31"}]}) { contractId pending contract { id } }
+                }""", Map.of("amount", "500.00", "currency", "USD"));
+
+        assertThat(reply.errors().isMissingNode() || reply.errors().isEmpty()).as(reply.body().toString()).isTrue();
+        assertThat(reply.data().path("offerFixedPriceContract").path("pending").asBoolean()).isTrue();
+        assertThat(reply.data().path("offerFixedPriceContract").path("contractId").asString())
+                .isEqualTo(DeterministicIds.contractId("alice", "offer-1"));
     }
 
     @Test
