@@ -1,12 +1,14 @@
 package io.freelance.ledger.standalone.benchmark;
 
+import io.freelance.ledger.standalone.DemoUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.query.contract.ContractProjection;
 import io.freelance.ledger.query.ledger.LedgerProjection;
 import io.freelance.ledger.standalone.StandaloneApplication;
-import io.freelance.ledger.standalone.benchmark.KeepAliveGraphQlClient.TimedAnswer;
+import io.freelance.ledger.standalone.benchmark.TimedGraphQlClient.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +60,8 @@ class ReadPathBenchmark {
              ProjectionFeeder feeder = new ProjectionFeeder(context,
                      Set.of(ContractProjection.PROCESSING_GROUP, LedgerProjection.PROCESSING_GROUP))) {
             MongoDatabase readStore = context.getBean(MongoDatabase.class);
-            KeepAliveGraphQlClient api = new KeepAliveGraphQlClient(
-                    context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            TimedGraphQlClient api = new TimedGraphQlClient(
+                    "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             for (long targetDocuments : SIZES) {
                 SeedResult seeded = seed(marketplace, feeder, readStore, targetDocuments);
                 if (results.isEmpty()) {
@@ -123,7 +125,7 @@ class ReadPathBenchmark {
         return count;
     }
 
-    private static void warmUp(KeepAliveGraphQlClient api, List<ReadPathQuery> queries) {
+    private static void warmUp(TimedGraphQlClient api, List<ReadPathQuery> queries) {
         long started = System.nanoTime();
         while (System.nanoTime() - started < SERVICE_WARM_UP.toNanos()) {
             queries.forEach(query -> ask(api, query));
@@ -131,7 +133,7 @@ class ReadPathBenchmark {
     }
 
     /** A failed read is reported in the table, and fails the benchmark once the table is printed. */
-    private static ReadResult timeOrRecordFailure(KeepAliveGraphQlClient api, ReadPathQuery query) {
+    private static ReadResult timeOrRecordFailure(TimedGraphQlClient api, ReadPathQuery query) {
         try {
             return time(api, query);
         } catch (AssertionError | RuntimeException e) {
@@ -141,7 +143,7 @@ class ReadPathBenchmark {
         }
     }
 
-    private static ReadResult time(KeepAliveGraphQlClient api, ReadPathQuery query) {
+    private static ReadResult time(TimedGraphQlClient api, ReadPathQuery query) {
         long warmUpStarted = System.nanoTime();
         for (int request = 0; request < WARM_UP_REQUESTS && System.nanoTime() - warmUpStarted < MAX_WARM_UP_PER_READ.toNanos(); request++) {
             ask(api, query);
@@ -156,11 +158,14 @@ class ReadPathBenchmark {
     }
 
     /** One request, its answer checked; how long the exchange took. */
-    private static long ask(KeepAliveGraphQlClient api, ReadPathQuery query) {
+    private static long ask(TimedGraphQlClient api, ReadPathQuery query) {
         Map<String, Object> variables = query.variables().get();
-        TimedAnswer answer = api.post(query.user(), query.document(), variables);
-        query.requireCorrect().accept(variables, answer.data());
-        return answer.elapsedNanos();
+        Reply reply = api.post(query.user(), query.document(), variables);
+        if (!reply.answered()) {
+            throw new AssertionError("HTTP " + reply.status() + ": " + (reply.failure() != null ? reply.failure() : reply.body()));
+        }
+        query.requireCorrect().accept(variables, reply.data());
+        return reply.latencyNanos();
     }
 
     private static void printTable(List<SizeResult> results) {

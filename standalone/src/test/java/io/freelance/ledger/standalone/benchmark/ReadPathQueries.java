@@ -1,5 +1,7 @@
 package io.freelance.ledger.standalone.benchmark;
 
+import io.freelance.ledger.standalone.DemoUser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freelance.ledger.ledger.LedgerAccounts;
@@ -43,20 +45,20 @@ final class ReadPathQueries {
         List<String> aliceContracts = List.copyOf(marketplace.aliceContractIds());
         return List.of(
                 contractById(aliceContracts),
-                contractPage("contracts(first: 20), alice (many)", BenchmarkUser.ALICE, aliceContracts.size(),
+                contractPage("contracts(first: 20), alice (many)", DemoUser.ALICE, aliceContracts.size(),
                         aliceContracts.get(aliceContracts.size() - 1)),
-                contractPage("contracts(first: 20), bob (few)", BenchmarkUser.BOB, marketplace.bobContractCount(), null),
-                ledgerAccounts(BenchmarkUser.CAROL, ledger.balancesOwnedBy(SyntheticMarketplace.CAROL)),
-                ledgerAccount("ledgerAccount+statement, alice's charges", BenchmarkUser.ALICE,
+                contractPage("contracts(first: 20), bob (few)", DemoUser.BOB, marketplace.bobContractCount(), null),
+                ledgerAccounts(DemoUser.CAROL, ledger.balancesOwnedBy(SyntheticMarketplace.CAROL)),
+                ledgerAccount("ledgerAccount+statement, alice's charges", DemoUser.ALICE,
                         LedgerAccounts.clientCharges(SyntheticMarketplace.ALICE), ledger),
-                ledgerAccount("ledgerAccount+statement, marketplace fees (erin)", BenchmarkUser.ERIN,
+                ledgerAccount("ledgerAccount+statement, marketplace fees (erin)", DemoUser.ERIN,
                         LedgerAccounts.MARKETPLACE_FEES, ledger),
                 trialBalance(ledger.accountCount()));
     }
 
     private static ReadPathQuery contractById(List<String> aliceContracts) {
         Random random = new Random(1);
-        return new ReadPathQuery("contract(id), alice", BenchmarkUser.ALICE, CONTRACT,
+        return new ReadPathQuery("contract(id), alice", DemoUser.ALICE, CONTRACT,
                 () -> Map.of("id", aliceContracts.get(random.nextInt(aliceContracts.size()))),
                 (variables, data) -> {
                     JsonNode contract = data.path("contract");
@@ -67,7 +69,7 @@ final class ReadPathQueries {
     }
 
     /** {@code newestContractId}: the contract that must come first, when known. */
-    private static ReadPathQuery contractPage(String name, BenchmarkUser user, int partyContracts, String newestContractId) {
+    private static ReadPathQuery contractPage(String name, DemoUser user, int partyContracts, String newestContractId) {
         return new ReadPathQuery(name, user, CONTRACTS, Map::of, (variables, data) -> {
             JsonNode page = data.path("contracts");
             JsonNode edges = page.path("edges");
@@ -90,7 +92,7 @@ final class ReadPathQueries {
         });
     }
 
-    private static ReadPathQuery ledgerAccounts(BenchmarkUser user, Map<String, BigDecimal> expectedBalances) {
+    private static ReadPathQuery ledgerAccounts(DemoUser user, Map<String, BigDecimal> expectedBalances) {
         return new ReadPathQuery("ledgerAccounts, carol", user, LEDGER_ACCOUNTS, Map::of, (variables, data) -> {
             Map<String, BigDecimal> answered = new TreeMap<>();
             for (JsonNode account : data.path("ledgerAccounts")) {
@@ -102,7 +104,7 @@ final class ReadPathQueries {
         });
     }
 
-    private static ReadPathQuery ledgerAccount(String name, BenchmarkUser user, String account, ExpectedLedger ledger) {
+    private static ReadPathQuery ledgerAccount(String name, DemoUser user, String account, ExpectedLedger ledger) {
         BigDecimal balance = ledger.balance(account);
         int postings = ledger.postingCount(account);
         return new ReadPathQuery(name, user, LEDGER_ACCOUNT, () -> Map.of("account", account), (variables, data) -> {
@@ -122,7 +124,7 @@ final class ReadPathQueries {
     }
 
     private static ReadPathQuery trialBalance(int accountCount) {
-        return new ReadPathQuery("trialBalance(USD), erin", BenchmarkUser.ERIN, TRIAL_BALANCE, Map::of, (variables, data) -> {
+        return new ReadPathQuery("trialBalance(USD), erin", DemoUser.ERIN, TRIAL_BALANCE, Map::of, (variables, data) -> {
             JsonNode trialBalance = data.path("trialBalance");
             assertThat(trialBalance.path("balanced").asBoolean()).as("balanced").isTrue();
             assertThat(new BigDecimal(trialBalance.path("total").path("amount").asString())).isEqualByComparingTo(BigDecimal.ZERO);

@@ -1,5 +1,7 @@
 package io.freelance.ledger.standalone.benchmark;
 
+import io.freelance.ledger.standalone.DemoUser;
+
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -10,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * a correct answer to those variables must hold.
  */
 record ReadPathQuery(String name,
-                     BenchmarkUser user,
+                     DemoUser user,
                      String document,
                      Supplier<Map<String, Object>> variables,
                      BiConsumer<Map<String, Object>, JsonNode> requireCorrect) {
