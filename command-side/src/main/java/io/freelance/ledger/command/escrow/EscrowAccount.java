@@ -221,7 +221,7 @@ public class EscrowAccount {
     }
 
     @CommandHandler
-    public Long handle(RequestMilestoneChangesCommand command, MetaData metaData, DeadlineManager deadlines) {
+    public Long handle(RequestMilestoneChangesCommand command, MetaData metaData) {
         parties.requireClient(Actor.fromMetaData(metaData), "request changes");
         String message = TextInput.required("message", command.message(), TextInput.NOTE_MAX_LENGTH,
                 "A message to the freelancer");
@@ -229,7 +229,6 @@ public class EscrowAccount {
         Milestone milestone = milestone(command.milestoneId());
         EscrowRules.requireStatus(milestone, EnumSet.of(MilestoneStatus.SUBMITTED), "sent back for changes");
         apply(new MilestoneChangesRequestedEvent(escrowAccountId, contractId(), milestone.id(), message, now()));
-        deadlines.cancelAllWithinScope(AutoReleaseDeadline.NAME);
         return version();
     }
 
@@ -253,7 +252,6 @@ public class EscrowAccount {
         if (command.bonus() != null) {
             payBonus(milestone, command.bonus(), now, policy, deadlines);
         }
-        deadlines.cancelAllWithinScope(AutoReleaseDeadline.NAME);
         return version();
     }
 
@@ -278,7 +276,6 @@ public class EscrowAccount {
         Money held = balances.heldInEscrow();
         Instant now = now();
         apply(new EscrowAccountClosedEvent(escrowAccountId, contractId(), endedBy, endedByRole, held, now));
-        deadlines.cancelAllWithinScope(AutoReleaseDeadline.NAME);
         if (held.isZero()) {
             return;
         }
@@ -292,7 +289,7 @@ public class EscrowAccount {
     }
 
     @CommandHandler
-    public Long handle(DisputeRefundCommand command, MetaData metaData, DeadlineManager deadlines) {
+    public Long handle(DisputeRefundCommand command, MetaData metaData) {
         parties.requireFreelancer(Actor.fromMetaData(metaData), "dispute a refund");
         String reason = TextInput.required("reason", command.reason(), TextInput.NOTE_MAX_LENGTH,
                 "A reason for the dispute");
@@ -305,11 +302,14 @@ public class EscrowAccount {
         }
         apply(new EscrowRefundDisputedEvent(escrowAccountId, contractId(), parties.freelancerId(),
                 balances.heldInEscrow(), reason, now()));
-        deadlines.cancelAllWithinScope(RefundDeadline.NAME);
         return version();
     }
 
-    // Deadlines act as the service. Each checks it is still due, since a cancellation can race its firing.
+    // Deadlines act as the service. They are never cancelled: each checks, when it fires, that what it was set
+    // for is still due (the submission still awaits review, the refund is still undisputed) and otherwise does
+    // nothing. Axon can cancel a deadline only by its id or by reading and deserializing every pending
+    // deadline to match a scope, which made each approval cost time proportional to all pending deadlines
+    // in the service; and a scope-wide cancel also dropped the auto-release of the account's other milestones.
 
     @DeadlineHandler(deadlineName = AutoReleaseDeadline.NAME)
     void on(AutoReleaseDeadline deadline, EscrowPolicy policy, DeadlineManager deadlines) {

@@ -4,6 +4,7 @@ import static io.freelance.ledger.command.escrow.EscrowScenario.AUTO_RELEASE;
 import static io.freelance.ledger.command.escrow.EscrowScenario.CHANGES;
 import static io.freelance.ledger.command.escrow.EscrowScenario.ESCROW_ID;
 import static io.freelance.ledger.command.escrow.EscrowScenario.M1;
+import static io.freelance.ledger.command.escrow.EscrowScenario.M2;
 import static io.freelance.ledger.command.escrow.EscrowScenario.NOTE;
 import static io.freelance.ledger.command.escrow.EscrowScenario.REFUND_WINDOW;
 import static io.freelance.ledger.command.escrow.EscrowScenario.SECURITY_PERIOD;
@@ -20,7 +21,12 @@ import static io.freelance.ledger.command.escrow.EscrowScenario.usd;
 import static io.freelance.ledger.command.testing.People.CLIENT;
 import static io.freelance.ledger.command.testing.People.FREELANCER;
 import static io.freelance.ledger.command.testing.People.SYSTEM;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.hasProperty;
 
@@ -30,6 +36,7 @@ import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.CloseEscrowAccountCommand;
 import io.freelance.ledger.escrow.DisputeRefundCommand;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
+import io.freelance.ledger.escrow.FundsAvailableEvent;
 import io.freelance.ledger.escrow.MilestoneReleasedEvent;
 import io.freelance.ledger.escrow.RefundReason;
 import io.freelance.ledger.escrow.ReleaseReason;
@@ -103,23 +110,45 @@ class EscrowDeadlineTest {
                         releasedAt.plus(SECURITY_PERIOD)));
     }
 
+    /** The auto-release still fires after an approval (deadlines are not cancelled) and pays nothing more. */
     @Test
-    void approvalCancelsTheAutoRelease() {
+    void afterAnApprovalTheAutoReleasePaysNothing() {
+        Instant dueAt = now.plus(AUTO_RELEASE);
         fixture.given(opened(now), fundedWithNewMoney(M1, "fund-1", "5.00", now))
                 .andGivenCommands(by(FREELANCER, new SubmitMilestoneCommand(ESCROW_ID, "m1", NOTE)),
                         by(CLIENT, new ApproveMilestoneCommand(ESCROW_ID, "m1", null, null, null, "approve-1")))
                 .whenThenTimeElapses(AUTO_RELEASE)
-                .expectTriggeredDeadlinesOfType(SecurityPeriodDeadline.class);
+                .expectDeadlinesMetMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(SecurityPeriodDeadline.class), equalTo(new AutoReleaseDeadline("m1", 1, dueAt)),
+                        andNoMore())))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(FundsAvailableEvent.class), andNoMore())));
     }
 
     @Test
-    void changeRequestCancelsTheAutoRelease() {
+    void afterAChangeRequestTheAutoReleasePaysNothing() {
         fixture.given(opened(now), fundedWithNewMoney(M1, "fund-1", "5.00", now))
                 .andGivenCommands(by(FREELANCER, new SubmitMilestoneCommand(ESCROW_ID, "m1", NOTE)),
                         by(CLIENT, new RequestMilestoneChangesCommand(ESCROW_ID, "m1", CHANGES)))
                 .whenThenTimeElapses(AUTO_RELEASE)
-                .expectNoEvents()
-                .expectTriggeredDeadlines();
+                .expectDeadlinesMet(new AutoReleaseDeadline("m1", 1, now.plus(AUTO_RELEASE)))
+                .expectNoEvents();
+    }
+
+    /** Approving one milestone must not stop another submitted milestone from being released on time. */
+    @Test
+    void approvingOneMilestoneLeavesTheAutoReleaseOfAnotherInPlace() {
+        Instant dueAt = now.plus(AUTO_RELEASE);
+        fixture.given(opened(now), fundedWithNewMoney(M1, "fund-1", "5.00", now),
+                        fundedWithNewMoney(M2, "fund-2", "5.00", now))
+                .andGivenCommands(by(FREELANCER, new SubmitMilestoneCommand(ESCROW_ID, "m1", NOTE)),
+                        by(FREELANCER, new SubmitMilestoneCommand(ESCROW_ID, "m2", NOTE)),
+                        by(CLIENT, new ApproveMilestoneCommand(ESCROW_ID, "m1", null, null, null, "approve-1")))
+                .whenThenTimeElapses(AUTO_RELEASE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(FundsAvailableEvent.class),
+                        equalTo(released(M2, ReleaseReason.AUTO_RELEASED, null, "100.00", "10.00", null, dueAt)),
+                        andNoMore())));
     }
 
     @Test
@@ -181,8 +210,9 @@ class EscrowDeadlineTest {
                         by(SYSTEM, new CloseEscrowAccountCommand(ESCROW_ID, CLIENT.userId(), Role.CLIENT)),
                         by(FREELANCER, new DisputeRefundCommand(ESCROW_ID, "Delivered in full.")))
                 .whenThenTimeElapses(REFUND_WINDOW.multipliedBy(4))
-                .expectNoEvents()
-                .expectTriggeredDeadlines();
+                .expectDeadlinesMetMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(RefundDeadline.class), andNoMore())))
+                .expectNoEvents();
     }
 
     @Test
