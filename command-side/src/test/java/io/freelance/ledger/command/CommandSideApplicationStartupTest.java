@@ -2,7 +2,7 @@ package io.freelance.ledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.freelance.ledger.command.contract.EscrowCloser;
+import io.freelance.ledger.command.escrow.EscrowCloser;
 import io.freelance.ledger.command.escrow.EscrowAccount;
 import io.freelance.ledger.command.escrow.EscrowAccountCloser;
 import io.freelance.ledger.common.Actor;

@@ -27,7 +27,7 @@ public final class ServiceClasspath {
     private static final List<String> REQUIRED_CLASSES = List.of(
             "io.freelance.ledger.standalone.StandaloneApplication",
             "io.freelance.ledger.command.escrow.EscrowAccount",
-            "io.freelance.ledger.query.api.ContractCommands",
+            "io.freelance.ledger.query.contract.ContractCommands",
             "org.springframework.boot.SpringApplication",
             "org.axonframework.eventsourcing.EventSourcingRepository",
             "de.bwaldvogel.mongo.MongoServer",

@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.contract;
 
+import io.freelance.ledger.command.escrow.EscrowCloser;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.escrow.EscrowAccount;
@@ -32,14 +33,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import io.freelance.ledger.command.infrastructure.AggregateCacheConfig;
+import io.freelance.ledger.command.common.AggregateCaches;
+import io.freelance.ledger.command.common.ContractParties;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A contract between a client and a freelancer, from offer to end. Accepting a fixed-price contract
  * opens its escrow account in the same unit of work, so no accepted contract is ever without one.
  */
-@Aggregate(cache = AggregateCacheConfig.BEAN_NAME)
+@Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class Contract {
 
     private static final Set<ContractStatus> ENDABLE = EnumSet.of(ContractStatus.ACTIVE, ContractStatus.PAUSED);

@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.contract;
 
+import io.freelance.ledger.command.escrow.MilestoneTermsRules;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;

@@ -2,8 +2,7 @@ package io.freelance.ledger.command.escrow;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.freelance.ledger.command.contract.ContractParties;
-import io.freelance.ledger.command.contract.MilestoneTermsRules;
+import io.freelance.ledger.command.common.ContractParties;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
@@ -57,7 +56,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import io.freelance.ledger.command.infrastructure.AggregateCacheConfig;
+import io.freelance.ledger.command.common.AggregateCaches;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -71,7 +70,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * funded event carries no journal entry. Non-creation handlers return the account's version so callers
  * can wait for read models to reach it.
  */
-@Aggregate(cache = AggregateCacheConfig.BEAN_NAME)
+@Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class EscrowAccount {
 
     private static final Set<MilestoneStatus> SUBMITTABLE =

@@ -1,6 +1,5 @@
 package io.freelance.ledger.command.escrow;
 
-import io.freelance.ledger.command.contract.EscrowCloser;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import java.util.function.Supplier;

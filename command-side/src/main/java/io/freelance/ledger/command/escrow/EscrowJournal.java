@@ -1,6 +1,6 @@
 package io.freelance.ledger.command.escrow;
 
-import io.freelance.ledger.command.contract.ContractParties;
+import io.freelance.ledger.command.common.ContractParties;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.FeeRates;

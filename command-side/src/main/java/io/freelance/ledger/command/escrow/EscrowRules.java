@@ -1,6 +1,5 @@
 package io.freelance.ledger.command.escrow;
 
-import io.freelance.ledger.command.contract.MilestoneTermsRules;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;

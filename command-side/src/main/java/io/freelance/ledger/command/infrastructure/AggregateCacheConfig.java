@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.infrastructure;
 
+import io.freelance.ledger.command.common.AggregateCaches;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -16,9 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AggregateCacheConfig {
 
-    public static final String BEAN_NAME = "aggregateCache";
-
-    @Bean(BEAN_NAME)
+    @Bean(AggregateCaches.AGGREGATE_CACHE)
     public Cache aggregateCache(@Value("${ledger.aggregate-cache.enabled:true}") boolean enabled) {
         return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }

@@ -1,7 +1,6 @@
 package io.freelance.ledger.command.infrastructure;
 
-import io.freelance.ledger.command.errors.RuleViolationTranslatingInterceptor;
-import io.freelance.ledger.command.contract.EscrowCloser;
+import io.freelance.ledger.command.escrow.EscrowCloser;
 import io.freelance.ledger.command.escrow.EscrowAccount;
 import io.freelance.ledger.command.escrow.EscrowAccountCloser;
 import io.freelance.ledger.command.escrow.EscrowPolicy;

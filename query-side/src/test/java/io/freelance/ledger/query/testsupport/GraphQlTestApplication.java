@@ -64,7 +64,7 @@ import org.springframework.context.annotation.ComponentScan;
         "io.freelance.ledger.query.contract",
         "io.freelance.ledger.query.escrow",
         "io.freelance.ledger.query.ledger",
-        "io.freelance.ledger.query.api",
+        "io.freelance.ledger.query.graphql",
         "io.freelance.ledger.query.security",
         "io.freelance.ledger.query.health"})
 public class GraphQlTestApplication {

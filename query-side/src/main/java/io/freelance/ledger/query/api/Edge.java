@@ -1,4 +1,0 @@
-package io.freelance.ledger.query.api;
-
-public record Edge<T>(String cursor, T node) {
-}

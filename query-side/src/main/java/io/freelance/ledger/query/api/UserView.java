@@ -1,7 +1,0 @@
-package io.freelance.ledger.query.api;
-
-import io.freelance.ledger.common.Role;
-
-/** The schema's {@code User}: an opaque id and the user's role. */
-public record UserView(String id, Role role) {
-}

@@ -1,0 +1,72 @@
+package io.freelance.ledger.query.contract;
+
+import io.freelance.ledger.query.graphql.Connection;
+import io.freelance.ledger.query.graphql.Cursors;
+import io.freelance.ledger.query.graphql.Inputs;
+import io.freelance.ledger.query.graphql.PageSize;
+import io.freelance.ledger.query.security.UserView;
+
+import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.Role;
+import io.freelance.ledger.contract.ContractStatus;
+import io.freelance.ledger.query.contract.ContractPageQuery;
+import io.freelance.ledger.query.contract.ContractPartyRole;
+import io.freelance.ledger.query.contract.ContractReadModel;
+import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.contract.ListedContract;
+import io.freelance.ledger.query.security.CurrentActor;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+@Controller
+public class ContractQueryController {
+
+    private final CurrentActor currentActor;
+    private final ContractAccess access;
+    private final ContractReadModel contracts;
+
+    public ContractQueryController(CurrentActor currentActor, ContractAccess access, ContractReadModel contracts) {
+        this.currentActor = currentActor;
+        this.access = access;
+        this.contracts = contracts;
+    }
+
+    @QueryMapping
+    public Connection<ContractView> contracts(@Argument Integer first, @Argument String after,
+                                              @Argument ContractFilter filter, Authentication authentication) {
+        Actor actor = currentActor.of(authentication);
+        int pageSize = PageSize.of(first);
+        ContractFilter effective = filter == null ? new ContractFilter(null, null) : filter;
+        ContractPageQuery query = new ContractPageQuery(actor.userId(), effective.role(), effective.status(),
+                pageSize, Cursors.contractPosition(after));
+        return Connection.of(contracts.findPage(query), pageSize, listed -> Cursors.ofContract(listed.position()),
+                ListedContract::contract);
+    }
+
+    @QueryMapping
+    public ContractView contract(@Argument String id, Authentication authentication) {
+        return access.requireReadable(currentActor.of(authentication), "id", Inputs.id("id", id));
+    }
+
+    @SchemaMapping(typeName = "Contract")
+    public UserView client(ContractView contract) {
+        return new UserView(contract.clientId(), Role.CLIENT);
+    }
+
+    @SchemaMapping(typeName = "Contract")
+    public UserView freelancer(ContractView contract) {
+        return new UserView(contract.freelancerId(), Role.FREELANCER);
+    }
+
+    @SchemaMapping(typeName = "Contract")
+    public UserView endedBy(ContractView contract) {
+        return contract.endedBy() == null ? null : new UserView(contract.endedBy(), contract.endedByRole());
+    }
+
+    public record ContractFilter(ContractPartyRole role, List<ContractStatus> status) {
+    }
+}

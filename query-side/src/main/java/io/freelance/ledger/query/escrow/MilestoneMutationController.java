@@ -1,0 +1,145 @@
+package io.freelance.ledger.query.escrow;
+
+import io.freelance.ledger.query.contract.ContractCommands;
+import io.freelance.ledger.query.contract.ContractPayload;
+import io.freelance.ledger.query.contract.DeterministicIds;
+import io.freelance.ledger.query.graphql.Inputs;
+import io.freelance.ledger.query.graphql.RequestIdInterceptor;
+
+import io.freelance.ledger.common.Money;
+import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.escrow.AddMilestoneCommand;
+import io.freelance.ledger.escrow.ApproveMilestoneCommand;
+import io.freelance.ledger.escrow.DeleteMilestoneCommand;
+import io.freelance.ledger.escrow.DisputeRefundCommand;
+import io.freelance.ledger.escrow.EditMilestoneCommand;
+import io.freelance.ledger.escrow.FundMilestoneCommand;
+import io.freelance.ledger.escrow.ReorderMilestonesCommand;
+import io.freelance.ledger.escrow.RequestMilestoneChangesCommand;
+import io.freelance.ledger.escrow.SubmitMilestoneCommand;
+import io.freelance.ledger.query.escrow.MilestoneInputs.AddMilestoneInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.ApproveMilestoneInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.DeleteMilestoneInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.DisputeEscrowRefundInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.EditMilestoneInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.FundMilestoneInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.ReorderMilestonesInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.RequestMilestoneChangesInput;
+import io.freelance.ledger.query.escrow.MilestoneInputs.SubmitMilestoneInput;
+import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.security.CurrentActor;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+/** Milestones and escrow of fixed-price contracts: commands to the contract's EscrowAccount. */
+@Controller
+public class MilestoneMutationController {
+
+    private final CurrentActor currentActor;
+    private final ContractCommands commands;
+
+    public MilestoneMutationController(CurrentActor currentActor, ContractCommands commands) {
+        this.currentActor = currentActor;
+        this.commands = commands;
+    }
+
+    @MutationMapping
+    public ContractPayload addMilestone(@Argument AddMilestoneInput input, Authentication authentication,
+                                        @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String contractId = Inputs.id("contractId", input.contractId());
+        MilestoneTerms terms = new MilestoneTerms(
+                DeterministicIds.addedMilestoneId(contractId, Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey())),
+                Inputs.description("description", input.description()),
+                Inputs.money("depositAmount", input.depositAmount()),
+                input.dueDate());
+        return escrowCommand(authentication, requestId, contractId, escrowId -> new AddMilestoneCommand(escrowId, terms));
+    }
+
+    @MutationMapping
+    public ContractPayload editMilestone(@Argument EditMilestoneInput input, Authentication authentication,
+                                         @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String milestoneId = Inputs.id("milestoneId", input.milestoneId());
+        // Left out keeps the description; given, it must be a description (blank is refused, not ignored).
+        String description = input.description() == null ? null : Inputs.description("description", input.description());
+        Money depositAmount = Inputs.money("depositAmount", input.depositAmount());
+        return escrowCommand(authentication, requestId, input.contractId(),
+                escrowId -> new EditMilestoneCommand(escrowId, milestoneId, description, depositAmount, input.dueDate()));
+    }
+
+    @MutationMapping
+    public ContractPayload reorderMilestones(@Argument ReorderMilestonesInput input, Authentication authentication,
+                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        List<String> milestoneIds = List.copyOf(Inputs.boundedList("milestoneIds", input.milestoneIds(), Inputs.MAX_MILESTONES));
+        return escrowCommand(authentication, requestId, input.contractId(),
+                escrowId -> new ReorderMilestonesCommand(escrowId, milestoneIds));
+    }
+
+    @MutationMapping
+    public ContractPayload deleteMilestone(@Argument DeleteMilestoneInput input, Authentication authentication,
+                                           @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String milestoneId = Inputs.id("milestoneId", input.milestoneId());
+        return escrowCommand(authentication, requestId, input.contractId(),
+                escrowId -> new DeleteMilestoneCommand(escrowId, milestoneId));
+    }
+
+    @MutationMapping
+    public ContractPayload fundMilestone(@Argument FundMilestoneInput input, Authentication authentication,
+                                         @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String contractId = Inputs.id("contractId", input.contractId());
+        String milestoneId = Inputs.id("milestoneId", input.milestoneId());
+        String fundingRequestId = DeterministicIds.requestId("fund-milestone", contractId, milestoneId,
+                Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
+        return escrowCommand(authentication, requestId, contractId,
+                escrowId -> new FundMilestoneCommand(escrowId, milestoneId, fundingRequestId));
+    }
+
+    @MutationMapping
+    public ContractPayload submitMilestone(@Argument SubmitMilestoneInput input, Authentication authentication,
+                                           @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String milestoneId = Inputs.id("milestoneId", input.milestoneId());
+        String note = Inputs.note("note", input.note());
+        return escrowCommand(authentication, requestId, input.contractId(),
+                escrowId -> new SubmitMilestoneCommand(escrowId, milestoneId, note));
+    }
+
+    @MutationMapping
+    public ContractPayload requestMilestoneChanges(@Argument RequestMilestoneChangesInput input, Authentication authentication,
+                                                   @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String milestoneId = Inputs.id("milestoneId", input.milestoneId());
+        String message = Inputs.note("message", input.message());
+        return escrowCommand(authentication, requestId, input.contractId(),
+                escrowId -> new RequestMilestoneChangesCommand(escrowId, milestoneId, message));
+    }
+
+    @MutationMapping
+    public ContractPayload approveMilestone(@Argument ApproveMilestoneInput input, Authentication authentication,
+                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String contractId = Inputs.id("contractId", input.contractId());
+        String milestoneId = Inputs.id("milestoneId", input.milestoneId());
+        String approvalRequestId = DeterministicIds.requestId("approve-milestone", contractId, milestoneId,
+                Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
+        Money releaseAmount = Inputs.money("releaseAmount", input.releaseAmount());
+        Money bonus = Inputs.money("bonus", input.bonus());
+        String note = Inputs.optionalNote("note", input.note());
+        return escrowCommand(authentication, requestId, contractId, escrowId ->
+                new ApproveMilestoneCommand(escrowId, milestoneId, releaseAmount, bonus, note, approvalRequestId));
+    }
+
+    @MutationMapping
+    public ContractPayload disputeEscrowRefund(@Argument DisputeEscrowRefundInput input, Authentication authentication,
+                                               @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String reason = Inputs.note("reason", input.reason());
+        return escrowCommand(authentication, requestId, input.contractId(), escrowId -> new DisputeRefundCommand(escrowId, reason));
+    }
+
+    private ContractPayload escrowCommand(Authentication authentication, String requestId, String contractId,
+                                          Function<String, Object> commandForEscrowAccount) {
+        return commands.changeEscrow(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", contractId), commandForEscrowAccount);
+    }
+}

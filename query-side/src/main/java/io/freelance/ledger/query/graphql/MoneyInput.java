@@ -1,0 +1,6 @@
+package io.freelance.ledger.query.graphql;
+
+import java.math.BigDecimal;
+
+public record MoneyInput(BigDecimal amount, String currency) {
+}

@@ -1,0 +1,4 @@
+package io.freelance.ledger.query.graphql;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}

@@ -1,0 +1,28 @@
+package io.freelance.ledger.query.graphql.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ledger.graphql.*}: how big one GraphQL request may be. A request over a limit is refused
+ * before any field is resolved, so no single request can keep the service busy for everyone else.
+ *
+ * @param maxDepth      how deeply fields may nest; the standard introspection query GraphiQL sends
+ *                      needs 13 levels, the API's own queries fewer than 10
+ * @param maxAliases    how many aliased fields one request may hold: aliases are how one request asks
+ *                      for the same expensive field many times
+ * @param maxComplexity the most a request may cost, counted as {@link QueryCost} describes
+ */
+@ConfigurationProperties("ledger.graphql")
+public record QueryLimitProperties(
+        @DefaultValue("15") int maxDepth,
+        @DefaultValue("30") int maxAliases,
+        @DefaultValue("5000") int maxComplexity) {
+
+    public QueryLimitProperties {
+        if (maxDepth < 1 || maxAliases < 0 || maxComplexity < 1) {
+            throw new IllegalArgumentException("ledger.graphql: max-depth and max-complexity must be at least 1, "
+                    + "max-aliases at least 0");
+        }
+    }
+}
