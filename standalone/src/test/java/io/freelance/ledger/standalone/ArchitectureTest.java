@@ -1,6 +1,7 @@
 package io.freelance.ledger.standalone;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph of the whole service (every module's main classes), checked with ArchUnit:
- * domain packages do not reach into infrastructure, and the two sides meet only in shared-events. A failure lists each cycle
+ * The package graph of the whole service (every module's main classes), checked with ArchUnit: no
+ * package cycles, domain packages do not reach into infrastructure, and the two sides meet only in
+ * shared-events. A failure lists each cycle
  * or offending dependency with the classes and lines that make it.
  */
 class ArchitectureTest {
@@ -27,6 +29,12 @@ class ArchitectureTest {
         service = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.freelance.ledger");
+    }
+
+    /** Each package is a slice; a cycle between any two (or more) fails with the classes that make it. */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.freelance.ledger.(**)").should().beFreeOfCycles().check(service);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.freelance.ledger.command.escrow.EscrowAccount;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.AggregateVersions;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.common.TextInput;
@@ -22,6 +24,7 @@ import io.freelance.ledger.contract.HourlyContractOfferedEvent;
 import io.freelance.ledger.contract.MilestoneTerms;
 import io.freelance.ledger.contract.OfferFixedPriceContractCommand;
 import io.freelance.ledger.contract.OfferHourlyContractCommand;
+import io.freelance.ledger.escrow.EscrowAccountId;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,17 +82,20 @@ public class Contract {
                 title, command.terms(), now()));
     }
 
-    /** @return the contract's version, so the caller can wait for read models to reach it */
+    /** @return the new versions of the contract and, for a fixed-price contract, of the escrow account it opens */
     @CommandHandler
-    public Long handle(AcceptContractCommand command, MetaData metaData) throws Exception {
+    public AggregateVersions handle(AcceptContractCommand command, MetaData metaData) throws Exception {
         parties.requireFreelancer(Actor.fromMetaData(metaData), "accept it");
         requireStatus(EnumSet.of(ContractStatus.OFFERED), "accepted");
         apply(new ContractAcceptedEvent(contractId, type, parties.clientId(), parties.freelancerId(), now()));
-        if (type == ContractType.FIXED_PRICE) {
-            AggregateLifecycle.createNew(EscrowAccount.class,
-                    () -> new EscrowAccount(parties, currency, offeredMilestones));
+        AggregateVersion contract = ownVersion();
+        if (type != ContractType.FIXED_PRICE) {
+            return AggregateVersions.of(contract);
         }
-        return AggregateLifecycle.getVersion();
+        Long escrowVersion = AggregateLifecycle.createNew(EscrowAccount.class,
+                () -> new EscrowAccount(parties, currency, offeredMilestones)).version();
+        return AggregateVersions.of(contract, new AggregateVersion(EscrowAccount.class.getSimpleName(),
+                EscrowAccountId.forContract(contractId), escrowVersion));
     }
 
     @CommandHandler
@@ -101,18 +107,23 @@ public class Contract {
         return AggregateLifecycle.getVersion();
     }
 
-    /** A fixed-price contract's escrow account closes in the same unit of work as the end. */
+    /** A fixed-price contract's escrow account closes in the same unit of work as the end: both new versions are answered. */
     @CommandHandler
-    public Long handle(EndContractCommand command, MetaData metaData, EscrowCloser escrowCloser) {
+    public AggregateVersions handle(EndContractCommand command, MetaData metaData, EscrowCloser escrowCloser) {
         Actor actor = Actor.fromMetaData(metaData);
         parties.requireParty(actor);
         String reason = TextInput.optional("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason");
         requireStatus(ENDABLE, "ended");
         apply(new ContractEndedEvent(contractId, type, actor.userId(), actor.role(), reason, now()));
-        if (type == ContractType.FIXED_PRICE) {
-            escrowCloser.closeForEndedContract(contractId, actor);
+        AggregateVersion contract = ownVersion();
+        if (type != ContractType.FIXED_PRICE) {
+            return AggregateVersions.of(contract);
         }
-        return AggregateLifecycle.getVersion();
+        return AggregateVersions.of(contract, escrowCloser.closeForEndedContract(contractId, actor));
+    }
+
+    private AggregateVersion ownVersion() {
+        return new AggregateVersion(Contract.class.getSimpleName(), contractId, AggregateLifecycle.getVersion());
     }
 
     private void requireStatus(Set<ContractStatus> allowed, String pastParticiple) {

@@ -1,9 +1,11 @@
 package io.freelance.ledger.command.escrow;
 
 import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import java.util.function.Supplier;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
 /**
@@ -25,8 +27,10 @@ public class EscrowAccountCloser implements EscrowCloser {
     }
 
     @Override
-    public void closeForEndedContract(String contractId, Actor endedBy) {
-        accounts.get().load(EscrowAccountId.forContract(contractId))
-                .execute(account -> account.closeForEndedContract(endedBy.userId(), endedBy.role(), policy, deadlines.get()));
+    public AggregateVersion closeForEndedContract(String contractId, Actor endedBy) {
+        String escrowAccountId = EscrowAccountId.forContract(contractId);
+        Aggregate<EscrowAccount> account = accounts.get().load(escrowAccountId);
+        account.execute(loaded -> loaded.closeForEndedContract(endedBy.userId(), endedBy.role(), policy, deadlines.get()));
+        return new AggregateVersion(EscrowAccount.class.getSimpleName(), escrowAccountId, account.version());
     }
 }

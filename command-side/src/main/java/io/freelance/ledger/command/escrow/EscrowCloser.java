@@ -1,6 +1,7 @@
 package io.freelance.ledger.command.escrow;
 
 import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 
 /**
  * Closes a fixed-price contract's escrow account as part of ending the contract. The contract calls it
@@ -9,5 +10,6 @@ import io.freelance.ledger.common.Actor;
  */
 public interface EscrowCloser {
 
-    void closeForEndedContract(String contractId, Actor endedBy);
+    /** @return the escrow account's version after closing (closing a closed account changes nothing) */
+    AggregateVersion closeForEndedContract(String contractId, Actor endedBy);
 }

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freelance.ledger.command.escrow.EscrowAccount;
 import io.freelance.ledger.command.escrow.EscrowAccountCloser;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
+import io.freelance.ledger.common.AggregateVersions;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.AcceptContractCommand;
@@ -72,6 +74,15 @@ class ContractLifecycleTest {
         offeredAt = fixture.currentTime().minus(Duration.ofDays(1));
     }
 
+    /** What accepting and ending answer: the versions to wait for, of the contract and of its escrow account. */
+    private static AggregateVersion contractVersion(long version) {
+        return new AggregateVersion("Contract", CONTRACT_ID, version);
+    }
+
+    private static AggregateVersion escrowVersion(long version) {
+        return new AggregateVersion("EscrowAccount", EscrowAccountId.forContract(CONTRACT_ID), version);
+    }
+
     @AfterEach
     void tearDown() {
         escrowEventStore.shutDown();
@@ -82,7 +93,7 @@ class ContractLifecycleTest {
         fixture.given(hourlyOffered(offeredAt))
                 .when(new AcceptContractCommand(CONTRACT_ID), as(FREELANCER))
                 .expectEvents(accepted(ContractType.HOURLY))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(AggregateVersions.of(contractVersion(1)));
         assertThat(escrowEvents()).isEmpty();
     }
 
@@ -91,7 +102,7 @@ class ContractLifecycleTest {
         fixture.given(fixedPriceOffered(offeredAt))
                 .when(new AcceptContractCommand(CONTRACT_ID), as(FREELANCER))
                 .expectEvents(accepted(ContractType.FIXED_PRICE))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(AggregateVersions.of(contractVersion(1), escrowVersion(0)));
         assertThat(escrowEvents()).containsExactly(new EscrowAccountOpenedEvent(
                 EscrowAccountId.forContract(CONTRACT_ID), CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(), "USD",
                 List.of(DESIGN, BUILD), fixture.currentTime()));
@@ -179,7 +190,7 @@ class ContractLifecycleTest {
                 .when(new EndContractCommand(CONTRACT_ID, REASON), as(CLIENT))
                 .expectEvents(new ContractEndedEvent(CONTRACT_ID, ContractType.FIXED_PRICE, CLIENT.userId(), Role.CLIENT,
                         REASON, fixture.currentTime()))
-                .expectResultMessagePayload(2L);
+                .expectResultMessagePayload(AggregateVersions.of(contractVersion(2), escrowVersion(1)));
     }
 
     /** One unit of work: no funding or approval can reach the account between the end and the close. */

@@ -7,12 +7,13 @@ import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.HourlyTerms;
-import io.freelance.ledger.query.escrow.EscrowDocuments;
+import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.query.readstore.BsonTimes;
 import io.freelance.ledger.query.readstore.MoneyDocuments;
 import java.util.List;
 import org.bson.Document;
 
-/** Reads a {@code contracts} document into a {@link ContractView}; writes hourly terms. */
+/** Reads a {@code contracts} document into a {@link ContractView}; writes hourly terms and offered milestones. */
 public final class ContractDocuments {
 
     private ContractDocuments() {
@@ -28,8 +29,7 @@ public final class ContractDocuments {
                 document.getString(FREELANCER_ID),
                 document.getString(CURRENCY),
                 hourlyTermsFromDocument(document.get(HOURLY_TERMS, Document.class)),
-                EscrowDocuments.milestonesFromDocuments(document.getList(MILESTONES, Document.class)),
-                EscrowDocuments.escrowFromDocument(document.get(ESCROW, Document.class)),
+                termsFromDocuments(document.getList(OFFERED_MILESTONES, Document.class)),
                 instant(document, OFFERED_AT),
                 instant(document, ACCEPTED_AT),
                 instant(document, DECLINED_AT),
@@ -38,14 +38,28 @@ public final class ContractDocuments {
                 document.getString(ENDED_BY),
                 enumOrNull(Role.class, document.getString(ENDED_BY_ROLE)),
                 document.getString(END_REASON),
-                versionOf(document, CONTRACT_VERSION),
-                versionOf(document, ESCROW_VERSION));
+                versionOf(document, CONTRACT_VERSION));
     }
 
     public static Document hourlyTermsToDocument(HourlyTerms terms) {
         return new Document("hourlyRate", MoneyDocuments.toDocument(terms.hourlyRate()))
                 .append("weeklyLimitHours", terms.weeklyLimitHours())
                 .append("manualTimeAllowed", terms.manualTimeAllowed());
+    }
+
+    public static List<Document> termsToDocuments(List<MilestoneTerms> milestones) {
+        return milestones.stream().map(terms -> new Document("milestoneId", terms.milestoneId())
+                .append("description", terms.description())
+                .append("depositAmount", MoneyDocuments.toDocument(terms.depositAmount()))
+                .append("dueDate", BsonTimes.toIsoDate(terms.dueDate()))).toList();
+    }
+
+    private static List<MilestoneTerms> termsFromDocuments(List<Document> documents) {
+        return documents == null ? List.of() : documents.stream().map(document -> new MilestoneTerms(
+                document.getString("milestoneId"),
+                document.getString("description"),
+                MoneyDocuments.fromDocument(document.get("depositAmount")),
+                BsonTimes.localDate(document, "dueDate"))).toList();
     }
 
     static long versionOf(Document document, String field) {

@@ -1,10 +1,8 @@
 package io.freelance.ledger.query.contract;
 
 /**
- * Field names of a {@code contracts} document. The Contract aggregate's events own the contract
- * fields and {@code contractVersion}; the EscrowAccount's events own {@code milestones},
- * {@code escrow} and {@code escrowVersion}. Each side writes only its own fields, so the two
- * aggregates' events may be applied in either order.
+ * Field names of a {@code contracts} document: one per Contract aggregate, written only by its events.
+ * (A fixed-price contract's escrow account has a document of its own, in the escrow package.)
  */
 public final class ContractFields {
 
@@ -26,12 +24,10 @@ public final class ContractFields {
     public static final String ENDED_BY = "endedBy";
     public static final String ENDED_BY_ROLE = "endedByRole";
     public static final String END_REASON = "endReason";
-    public static final String MILESTONES = "milestones";
-    public static final String ESCROW = "escrow";
-    /** Sequence number of the last applied Contract event; -1 before the offer is applied. */
+    /** The milestones as offered; once the escrow account opens, it owns the schedule. */
+    public static final String OFFERED_MILESTONES = "offeredMilestones";
+    /** Sequence number of the last applied Contract event. */
     public static final String CONTRACT_VERSION = "contractVersion";
-    /** Sequence number of the last applied EscrowAccount event; -1 before the escrow opens. */
-    public static final String ESCROW_VERSION = "escrowVersion";
 
     private ContractFields() {
     }

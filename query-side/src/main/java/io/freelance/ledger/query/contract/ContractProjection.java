@@ -12,8 +12,6 @@ import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.FixedPriceContractOfferedEvent;
 import io.freelance.ledger.contract.HourlyContractOfferedEvent;
 import io.freelance.ledger.contract.MilestoneTerms;
-import io.freelance.ledger.query.escrow.EscrowDocuments;
-import io.freelance.ledger.query.escrow.MilestoneRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,8 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The Contract aggregate's events into {@code contracts}; the escrow's events into the same
- * documents are {@link io.freelance.ledger.query.escrow.EscrowProjection}'s, in the same group.
+ * The Contract aggregate's events into {@code contracts}. Its escrow account's events have a read
+ * model of their own, applied in the same processing group.
  */
 @Component
 @ProcessingGroup(ContractProjection.PROCESSING_GROUP)
@@ -44,8 +42,7 @@ public class ContractProjection {
     public void on(FixedPriceContractOfferedEvent event, @SequenceNumber long sequenceNumber) {
         Bson offer = offered(ContractType.FIXED_PRICE, event.clientId(), event.freelancerId(), event.title(),
                 event.currency(), event.offeredAt());
-        // Once the escrow account has opened, it owns the milestones: an offer applied late must not reset them.
-        Bson milestones = Updates.setOnInsert(MILESTONES, EscrowDocuments.milestonesToDocuments(offeredMilestones(event.milestones())));
+        Bson milestones = Updates.set(OFFERED_MILESTONES, ContractDocuments.termsToDocuments(event.milestones()));
         store.applyOffer(event.contractId(), event.clientId(), event.freelancerId(), sequenceNumber,
                 Updates.combine(offer, milestones));
     }
@@ -56,7 +53,7 @@ public class ContractProjection {
                 event.terms().hourlyRate().currency(), event.offeredAt());
         Bson terms = Updates.set(HOURLY_TERMS, ContractDocuments.hourlyTermsToDocument(event.terms()));
         store.applyOffer(event.contractId(), event.clientId(), event.freelancerId(), sequenceNumber,
-                Updates.combine(offer, terms, Updates.setOnInsert(MILESTONES, List.of())));
+                Updates.combine(offer, terms, Updates.set(OFFERED_MILESTONES, List.of())));
     }
 
     @EventHandler
@@ -100,13 +97,5 @@ public class ContractProjection {
                 Updates.set(TITLE, title),
                 Updates.set(CURRENCY, currency),
                 Updates.set(OFFERED_AT, toDate(offeredAt)));
-    }
-
-    private static List<MilestoneRow> offeredMilestones(List<MilestoneTerms> terms) {
-        List<MilestoneRow> rows = new ArrayList<>(terms.size());
-        for (int index = 0; index < terms.size(); index++) {
-            rows.add(MilestoneRow.offered(terms.get(index), index + 1));
-        }
-        return rows;
     }
 }

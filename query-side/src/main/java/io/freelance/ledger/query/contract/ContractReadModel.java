@@ -8,6 +8,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.query.readstore.IdLists;
+import io.freelance.ledger.query.readstore.VersionedReadModel;
+import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * is a contract only once the offer is: reads skip documents without it.
  */
 @Component
-public class ContractReadModel {
+public class ContractReadModel implements VersionedReadModel {
 
     /** Contracts read per query while walking a user's list. */
     private static final int READ_CHUNK = 100;
@@ -47,10 +48,15 @@ public class ContractReadModel {
         return Optional.of(ContractDocuments.toView(document));
     }
 
-    /** Answers subscription queries too: a mutation subscribes to its contract to wait for its own effect. */
-    @QueryHandler
-    public Optional<ContractView> handle(FindContractQuery query) {
-        return findById(query.contractId());
+    @Override
+    public String aggregateType() {
+        return ContractStore.AGGREGATE_TYPE;
+    }
+
+    @Override
+    public long appliedVersion(String contractId) {
+        Document stored = contracts.find(eq(ID, contractId)).projection(Projections.include(CONTRACT_VERSION)).first();
+        return stored == null ? -1 : ContractDocuments.versionOf(stored, CONTRACT_VERSION);
     }
 
     /**

@@ -4,12 +4,15 @@ import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.HourlyTerms;
-import io.freelance.ledger.query.escrow.EscrowSummary;
-import io.freelance.ledger.query.escrow.MilestoneRow;
+import io.freelance.ledger.contract.MilestoneTerms;
 import java.time.Instant;
 import java.util.List;
 
-/** A contract as the API shows it, read from one {@code contracts} document. */
+/**
+ * A contract as the API shows it, read from its {@code contracts} document. A fixed-price contract's
+ * milestones and escrow come from its escrow account's read model (joined in the escrow package);
+ * until the account opens, the milestones are the offered ones.
+ */
 public record ContractView(
         String id,
         ContractType type,
@@ -19,8 +22,7 @@ public record ContractView(
         String freelancerId,
         String currency,
         HourlyTerms hourlyTerms,
-        List<MilestoneRow> milestones,
-        EscrowSummary escrow,
+        List<MilestoneTerms> offeredMilestones,
         Instant offeredAt,
         Instant acceptedAt,
         Instant declinedAt,
@@ -29,8 +31,7 @@ public record ContractView(
         String endedBy,
         Role endedByRole,
         String endReason,
-        long contractVersion,
-        long escrowVersion) {
+        long contractVersion) {
 
     public boolean hasParty(String userId) {
         return userId.equals(clientId) || userId.equals(freelancerId);

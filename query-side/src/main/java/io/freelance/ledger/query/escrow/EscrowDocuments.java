@@ -12,10 +12,29 @@ import io.freelance.ledger.escrow.RefundReason;
 import java.util.List;
 import org.bson.Document;
 
-/** How milestones and the escrow summary are laid out inside a {@code contracts} document. */
+/** How an {@code escrow_accounts} document lays out the milestones and the escrow summary. */
 public final class EscrowDocuments {
 
     private EscrowDocuments() {
+    }
+
+    static Document accountDocument(String escrowAccountId, EscrowState state, long version) {
+        return new Document("_id", escrowAccountId)
+                .append(EscrowStore.CONTRACT_ID, state.contractId())
+                .append(EscrowStore.MILESTONES, milestonesToDocuments(state.milestones()))
+                .append(EscrowStore.ESCROW, escrowToDocument(state.escrow()))
+                .append(EscrowStore.VERSION, version);
+    }
+
+    static EscrowState toState(Document document) {
+        return new EscrowState(document.getString(EscrowStore.CONTRACT_ID),
+                milestonesFromDocuments(document.getList(EscrowStore.MILESTONES, Document.class)),
+                escrowFromDocument(document.get(EscrowStore.ESCROW, Document.class)));
+    }
+
+    static long versionOf(Document document) {
+        Number version = document.get(EscrowStore.VERSION, Number.class);
+        return version == null ? -1 : version.longValue();
     }
 
     public static List<Document> milestonesToDocuments(List<MilestoneRow> rows) {

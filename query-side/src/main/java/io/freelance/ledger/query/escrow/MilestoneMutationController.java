@@ -1,6 +1,5 @@
 package io.freelance.ledger.query.escrow;
 
-import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.contract.ContractPayload;
 import io.freelance.ledger.query.contract.DeterministicIds;
 import io.freelance.ledger.query.graphql.Inputs;
@@ -41,9 +40,9 @@ import org.springframework.stereotype.Controller;
 public class MilestoneMutationController {
 
     private final CurrentActor currentActor;
-    private final ContractCommands commands;
+    private final EscrowCommands commands;
 
-    public MilestoneMutationController(CurrentActor currentActor, ContractCommands commands) {
+    public MilestoneMutationController(CurrentActor currentActor, EscrowCommands commands) {
         this.currentActor = currentActor;
         this.commands = commands;
     }
@@ -139,7 +138,7 @@ public class MilestoneMutationController {
 
     private ContractPayload escrowCommand(Authentication authentication, String requestId, String contractId,
                                           Function<String, Object> commandForEscrowAccount) {
-        return commands.changeEscrow(currentActor.of(authentication), requestId,
+        return commands.change(currentActor.of(authentication), requestId,
                 Inputs.id("contractId", contractId), commandForEscrowAccount);
     }
 }

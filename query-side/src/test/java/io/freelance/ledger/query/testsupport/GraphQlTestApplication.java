@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import io.freelance.ledger.query.contract.ContractReadModel;
+import io.freelance.ledger.query.readstore.AppliedVersions;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
@@ -66,7 +66,8 @@ import org.springframework.context.annotation.ComponentScan;
         "io.freelance.ledger.query.ledger",
         "io.freelance.ledger.query.graphql",
         "io.freelance.ledger.query.security",
-        "io.freelance.ledger.query.health"})
+        "io.freelance.ledger.query.health",
+        "io.freelance.ledger.query.readstore"})
 public class GraphQlTestApplication {
 
     /** Shut down with the context: the server's Netty threads are not daemons. */
@@ -100,9 +101,9 @@ public class GraphQlTestApplication {
     }
 
     @Bean
-    public QueryBus queryBus(QueryUpdateEmitter queryUpdateEmitter, ContractReadModel contracts) {
+    public QueryBus queryBus(QueryUpdateEmitter queryUpdateEmitter, AppliedVersions appliedVersions) {
         SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(queryUpdateEmitter).build();
-        new AnnotationQueryHandlerAdapter<>(contracts).subscribe(queryBus);
+        new AnnotationQueryHandlerAdapter<>(appliedVersions).subscribe(queryBus);
         return queryBus;
     }
 

@@ -40,6 +40,7 @@ public final class Seeds {
 
     public void clear() {
         contractStore.deleteAll();
+        escrow.onReset();
         ledgerStore.deleteAll();
     }
 

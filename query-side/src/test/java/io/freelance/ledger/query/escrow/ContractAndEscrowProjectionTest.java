@@ -1,4 +1,4 @@
-package io.freelance.ledger.query.contract;
+package io.freelance.ledger.query.escrow;
 
 import static io.freelance.ledger.query.testsupport.Entries.AT;
 import static io.freelance.ledger.query.testsupport.Entries.usd;
@@ -31,10 +31,13 @@ import io.freelance.ledger.escrow.MilestoneSubmittedEvent;
 import io.freelance.ledger.escrow.MilestonesReorderedEvent;
 import io.freelance.ledger.escrow.RefundReason;
 import io.freelance.ledger.escrow.ReleaseReason;
-import io.freelance.ledger.query.escrow.EscrowProjection;
-import io.freelance.ledger.query.escrow.EscrowStatus;
-import io.freelance.ledger.query.escrow.MilestoneRow;
-import io.freelance.ledger.query.escrow.RefundStatus;
+import io.freelance.ledger.query.contract.ContractFields;
+import io.freelance.ledger.query.contract.ContractProjection;
+import io.freelance.ledger.query.contract.ContractReadModel;
+import io.freelance.ledger.query.contract.ContractStore;
+import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.contract.PartyContractLists;
+import io.freelance.ledger.query.readstore.AppliedVersions;
 import io.freelance.ledger.query.testsupport.Entries;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
 import java.math.BigDecimal;
@@ -49,7 +52,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ContractProjectionTest {
+/** Both projections of the contracts' processing group, and the contract as the API joins them. */
+class ContractAndEscrowProjectionTest {
 
     private static final String CONTRACT = "contract-1";
     private static final String ESCROW = EscrowAccountId.forContract(CONTRACT);
@@ -61,19 +65,24 @@ class ContractProjectionTest {
     private static InMemoryMongo mongo;
     private static MongoDatabase database;
     private static ContractStore store;
+    private static EscrowStore escrowStore;
     private static ContractProjection contractProjection;
     private static EscrowProjection escrowProjection;
     private static ContractReadModel readModel;
+    private static EscrowReadModel escrowReadModel;
 
     @BeforeAll
     static void startMongo() {
         mongo = new InMemoryMongo();
         database = mongo.database("contract-projection-test");
         PartyContractLists partyLists = new PartyContractLists(database);
-        store = new ContractStore(database, partyLists, SimpleQueryUpdateEmitter.builder().build());
+        AppliedVersions appliedVersions = new AppliedVersions(SimpleQueryUpdateEmitter.builder().build(), List.of());
+        store = new ContractStore(database, partyLists, appliedVersions);
+        escrowStore = new EscrowStore(database, appliedVersions);
         contractProjection = new ContractProjection(store);
-        escrowProjection = new EscrowProjection(store);
+        escrowProjection = new EscrowProjection(escrowStore);
         readModel = new ContractReadModel(database, partyLists);
+        escrowReadModel = new EscrowReadModel(database);
     }
 
     @AfterAll
@@ -84,6 +93,7 @@ class ContractProjectionTest {
     @BeforeEach
     void emptyCollection() {
         store.deleteAll();
+        escrowStore.deleteAll();
     }
 
     @Test
@@ -97,19 +107,17 @@ class ContractProjectionTest {
         assertThat(contract.freelancerId()).isEqualTo(FREELANCER);
         assertThat(contract.title()).isEqualTo("Website");
         assertThat(contract.offeredAt()).isEqualTo(AT);
-        assertThat(contract.milestones()).extracting(MilestoneRow::id, MilestoneRow::position, MilestoneRow::status)
-                .containsExactly(tuple("m-1", 1, MilestoneStatus.NOT_FUNDED),
-                        tuple("m-2", 2, MilestoneStatus.NOT_FUNDED));
-        assertThat(contract.escrow()).isNull();
+        assertThat(contract.offeredMilestones()).containsExactly(DESIGN, BUILD);
+        assertThat(escrowState()).isNull();
         assertThat(contract.contractVersion()).isZero();
-        assertThat(contract.escrowVersion()).isEqualTo(-1);
+        assertThat(escrowReadModel.appliedVersion(ESCROW)).isEqualTo(-1);
     }
 
     @Test
     void moneyIsStoredAsExactDecimal128() {
         offer();
 
-        Document milestone = rawDocument().getList(ContractFields.MILESTONES, Document.class).get(0);
+        Document milestone = rawDocument().getList(ContractFields.OFFERED_MILESTONES, Document.class).get(0);
         Document deposit = milestone.get("depositAmount", Document.class);
         assertThat(deposit.get("amount")).isEqualTo(new Decimal128(new BigDecimal("500.00")));
         assertThat(deposit.getString("currency")).isEqualTo("USD");
@@ -123,25 +131,25 @@ class ContractProjectionTest {
         escrowProjection.on(released("m-1", "400.00", "40.00", "100.00", "e-release-1"), 3);
 
         ContractView afterRelease = contract();
-        MilestoneRow design = afterRelease.milestones().get(0);
+        MilestoneRow design = milestones().get(0);
         assertThat(design.status()).isEqualTo(MilestoneStatus.RELEASED);
         assertThat(design.releasedAmount()).isEqualTo(usd("400.00"));
         assertThat(design.currentEscrowAmount()).isEqualTo(usd("0.00"));
         assertThat(design.submissions()).isEqualTo(1);
         assertThat(design.autoReleaseAt()).isNull();
-        assertThat(afterRelease.escrow().currentEscrowAmount()).isEqualTo(usd("100.00"));
-        assertThat(afterRelease.escrow().unallocatedAmount()).isEqualTo(usd("100.00"));
+        assertThat(escrow().currentEscrowAmount()).isEqualTo(usd("100.00"));
+        assertThat(escrow().unallocatedAmount()).isEqualTo(usd("100.00"));
 
         // The remainder rolls into the next milestone: only 200.00 more is charged.
         escrowProjection.on(funded("m-2", "300.00", "100.00", "200.00", "10.00", "e-fund-2"), 4);
 
         ContractView afterSecondFunding = contract();
-        MilestoneRow build = afterSecondFunding.milestones().get(1);
+        MilestoneRow build = milestones().get(1);
         assertThat(build.status()).isEqualTo(MilestoneStatus.ACTIVE);
         assertThat(build.currentEscrowAmount()).isEqualTo(usd("300.00"));
-        assertThat(afterSecondFunding.escrow().currentEscrowAmount()).isEqualTo(usd("300.00"));
-        assertThat(afterSecondFunding.escrow().unallocatedAmount()).isEqualTo(usd("0.00"));
-        assertThat(afterSecondFunding.escrowVersion()).isEqualTo(4);
+        assertThat(escrow().currentEscrowAmount()).isEqualTo(usd("300.00"));
+        assertThat(escrow().unallocatedAmount()).isEqualTo(usd("0.00"));
+        assertThat(escrowReadModel.appliedVersion(ESCROW)).isEqualTo(4);
         assertThat(afterSecondFunding.contractVersion()).isEqualTo(1);
     }
 
@@ -155,12 +163,14 @@ class ContractProjectionTest {
         };
         history.run();
         Document once = rawDocument();
+        Document escrowOnce = rawEscrowDocument();
 
         history.run();
 
         assertThat(rawDocument()).isEqualTo(once);
+        assertThat(rawEscrowDocument()).isEqualTo(escrowOnce);
         assertThat(contract().status()).isEqualTo(ContractStatus.ENDED);
-        assertThat(contract().escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
+        assertThat(escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
     }
 
     @Test
@@ -171,8 +181,8 @@ class ContractProjectionTest {
 
         escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
 
-        assertThat(contract().milestones().get(0).status()).isEqualTo(MilestoneStatus.RELEASED);
-        assertThat(contract().escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
+        assertThat(milestones().get(0).status()).isEqualTo(MilestoneStatus.RELEASED);
+        assertThat(escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
     }
 
     @Test
@@ -187,10 +197,10 @@ class ContractProjectionTest {
 
         ContractView contract = contract();
         assertThat(contract.status()).isEqualTo(ContractStatus.ACTIVE);
-        assertThat(contract.milestones()).extracting(MilestoneRow::id).containsExactly("m-1");
-        assertThat(contract.escrow().status()).isEqualTo(EscrowStatus.OPEN);
+        assertThat(milestones()).extracting(MilestoneRow::id).containsExactly("m-1");
+        assertThat(escrow().status()).isEqualTo(EscrowStatus.OPEN);
         assertThat(contract.contractVersion()).isEqualTo(1);
-        assertThat(contract.escrowVersion()).isEqualTo(1);
+        assertThat(escrowReadModel.appliedVersion(ESCROW)).isEqualTo(1);
     }
 
     @Test
@@ -200,7 +210,7 @@ class ContractProjectionTest {
         escrowProjection.on(new MilestoneAddedEvent(ESCROW, CONTRACT, review, 3), 1);
         escrowProjection.on(new MilestonesReorderedEvent(ESCROW, CONTRACT, List.of("m-3", "m-1", "m-2")), 2);
 
-        assertThat(contract().milestones()).extracting(MilestoneRow::id, MilestoneRow::position)
+        assertThat(milestones()).extracting(MilestoneRow::id, MilestoneRow::position)
                 .containsExactly(tuple("m-3", 1),
                         tuple("m-1", 2),
                         tuple("m-2", 3));
@@ -211,20 +221,20 @@ class ContractProjectionTest {
         offerAcceptAndOpen();
         escrowProjection.on(funded("m-1", "500.00", "0.00", "500.00", "25.00", "e-fund-1"), 1);
         escrowProjection.on(new EscrowRefundRequestedEvent(ESCROW, CONTRACT, usd("500.00"), CLIENT, AT, AT.plus(Duration.ofDays(7))), 2);
-        assertThat(contract().escrow().refund().status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(escrow().refund().status()).isEqualTo(RefundStatus.REQUESTED);
 
         escrowProjection.on(new EscrowRefundDisputedEvent(ESCROW, CONTRACT, FREELANCER, usd("500.00"), "Work delivered", AT), 3);
-        assertThat(contract().escrow().refund().status()).isEqualTo(RefundStatus.DISPUTED);
-        assertThat(contract().escrow().refund().disputeReason()).isEqualTo("Work delivered");
+        assertThat(escrow().refund().status()).isEqualTo(RefundStatus.DISPUTED);
+        assertThat(escrow().refund().disputeReason()).isEqualTo("Work delivered");
 
         escrowProjection.on(new EscrowRefundedEvent(ESCROW, CONTRACT, CLIENT, List.of("m-1"), usd("500.00"),
                 RefundReason.NOT_DISPUTED_IN_TIME, Entries.refund("e-refund", CLIENT, CONTRACT, "500.00"), AT), 4);
 
         ContractView contract = contract();
-        assertThat(contract.escrow().refund().status()).isEqualTo(RefundStatus.REFUNDED);
-        assertThat(contract.escrow().refund().dueAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
-        assertThat(contract.escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
-        assertThat(contract.milestones().get(0).status()).isEqualTo(MilestoneStatus.REFUNDED);
+        assertThat(escrow().refund().status()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(escrow().refund().dueAt()).isEqualTo(AT.plus(Duration.ofDays(7)));
+        assertThat(escrow().currentEscrowAmount()).isEqualTo(usd("0.00"));
+        assertThat(milestones().get(0).status()).isEqualTo(MilestoneStatus.REFUNDED);
     }
 
     @Test
@@ -236,7 +246,8 @@ class ContractProjectionTest {
         assertThat(contract.type()).isEqualTo(ContractType.HOURLY);
         assertThat(contract.currency()).isEqualTo("USD");
         assertThat(contract.hourlyTerms()).isEqualTo(terms);
-        assertThat(contract.milestones()).isEmpty();
+        assertThat(contract.offeredMilestones()).isEmpty();
+        assertThat(escrowState()).isNull();
     }
 
     @Test
@@ -283,6 +294,22 @@ class ContractProjectionTest {
 
     private static ContractView contract() {
         return readModel.findById(CONTRACT).orElseThrow();
+    }
+
+    private static EscrowState escrowState() {
+        return escrowReadModel.findByContractIds(List.of(CONTRACT)).get(CONTRACT);
+    }
+
+    private static List<MilestoneRow> milestones() {
+        return escrowState().milestones();
+    }
+
+    private static EscrowSummary escrow() {
+        return escrowState().escrow();
+    }
+
+    private static Document rawEscrowDocument() {
+        return database.getCollection(EscrowStore.COLLECTION).find(new Document("_id", ESCROW)).first();
     }
 
     private static Document rawDocument() {

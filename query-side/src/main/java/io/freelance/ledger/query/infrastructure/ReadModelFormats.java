@@ -1,0 +1,77 @@
+package io.freelance.ledger.query.infrastructure;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds a processing group's read models when their layout changed since they were written. Each
+ * group's layout has a number here; the number the stored documents were written with is kept in
+ * {@code read_model_formats}. Read models hold nothing the event store does not: a replay rebuilds
+ * them, so an upgraded service never shows documents of the old layout (e.g. contracts from before
+ * escrow accounts had a collection of their own would show no milestones).
+ */
+@Component
+public class ReadModelFormats {
+
+    /** Group, layout number, and the collections the group writes (any document there means data of some layout). */
+    private static final List<Format> FORMATS = List.of(
+            new Format("contract-projection", 2, List.of("contracts", "escrow_accounts")),
+            new Format("ledger-projection", 1, List.of("ledger_balances")));
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
+
+    private final EventProcessingConfiguration processing;
+    private final MongoDatabase readModels;
+
+    public ReadModelFormats(EventProcessingConfiguration processing, MongoDatabase readModelDatabase) {
+        this.processing = processing;
+        this.readModels = readModelDatabase;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildOutdatedReadModels() {
+        MongoCollection<Document> formats = readModels.getCollection("read_model_formats");
+        for (Format format : FORMATS) {
+            Document stored = formats.find(eq("_id", format.group())).first();
+            // Read models written before layouts were recorded have layout 1.
+            int storedLayout = stored == null ? 1 : stored.getInteger("layout", 1);
+            if (storedLayout != format.layout() && hasDocuments(format)) {
+                rebuild(format.group(), storedLayout, format.layout());
+            }
+            formats.replaceOne(eq("_id", format.group()), new Document("_id", format.group()).append("layout", format.layout()),
+                    new ReplaceOptions().upsert(true));
+        }
+    }
+
+    private boolean hasDocuments(Format format) {
+        return format.collections().stream().anyMatch(name -> readModels.getCollection(name).find().first() != null);
+    }
+
+    private void rebuild(String group, int storedLayout, int layout) {
+        StreamingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElse(null);
+        if (processor == null || !processor.supportsReset()) {
+            log.warn("Read models of {} have layout {} but {} is current, and the processor cannot be reset here", group, storedLayout, layout);
+            return;
+        }
+        log.info("Read models of {} have layout {}, {} is current: replaying the event store to rebuild them", group, storedLayout, layout);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+    }
+
+    private record Format(String group, int layout, List<String> collections) {
+    }
+}
