@@ -47,25 +47,20 @@ public class ContractCommands {
     }
 
     /**
-     * Offers a contract whose id derives from the client and the idempotency key. A retry finds the
-     * contract already offered by the same client and returns it without sending anything again.
+     * Offers a contract whose id derives from the client and the idempotency key. Every offer goes to the
+     * contract, retries too: only the contract knows the terms first offered under the key, so it answers a
+     * retry as the first time without recording anything, and refuses the key reused for other terms.
      */
     public ContractPayload offer(Actor client, String requestId, String contractId, Object offerCommand) {
-        Optional<ContractView> existing = contracts.findById(contractId);
-        if (existing.isPresent()) {
-            return ContractPayload.applied(sameClientsOffer(existing.get(), client));
-        }
         try {
             sender.send(offerCommand, client, requestId);
         } catch (RuntimeException rejected) {
-            // A concurrent retry created it first. Contract ids derive from the client, so it is this client's
-            // offer, not a conflict: shown once the read model has it, pending until then.
             if (!ExceptionClassifier.classify(rejected).map(error -> "contract.unique".equals(error.rule())).orElse(false)) {
                 throw rejected;
             }
-            return catchUp.awaitContract(contractId, CREATED_VERSION, ANY_VERSION)
-                    .map(contract -> ContractPayload.applied(sameClientsOffer(contract, client)))
-                    .orElseGet(() -> new ContractPayload(contractId, null, true));
+            // A concurrent offer under the same key created the contract first. Sent again, the offer meets the
+            // contract, which tells a retry from a reused key.
+            sender.send(offerCommand, client, requestId);
         }
         return awaited(contractId, CREATED_VERSION, ANY_VERSION);
     }
@@ -138,15 +133,6 @@ public class ContractCommands {
         }
         log.warn("Contract {} was changed but its read model did not show it within the wait; answering pending", contractId);
         return new ContractPayload(contractId, contract.orElse(null), true);
-    }
-
-    private static ContractView sameClientsOffer(ContractView contract, Actor client) {
-        if (!client.userId().equals(contract.clientId())) {
-            // Contract ids derive from the client's id, so this means a clash of ids, not a retry.
-            throw RuleViolation.conflict("idempotencyKey", "contract.unique",
-                    "A different contract already uses this id; choose another idempotencyKey.");
-        }
-        return contract;
     }
 
     /** Non-creating command handlers answer with the aggregate's new version; anything else: read what is there. */
