@@ -5,7 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The client approves a milestone and releases {@code releaseAmount} (null: the whole deposit), plus an
- * optional bonus charged separately. A retry with the same {@code requestId} pays nothing again.
+ * optional bonus charged separately. {@code idempotencyId} stands for the caller's idempotency key: a retry
+ * with the same id and the same arguments pays nothing again; the same id with other arguments is refused.
  */
 public record ApproveMilestoneCommand(
         @TargetAggregateIdentifier String escrowAccountId,
@@ -13,5 +14,5 @@ public record ApproveMilestoneCommand(
         Money releaseAmount,
         Money bonus,
         String note,
-        String requestId) {
+        String idempotencyId) {
 }

@@ -34,8 +34,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import io.freelance.ledger.command.common.AggregateCaches;
 import io.freelance.ledger.command.common.ContractParties;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -43,6 +45,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A contract between a client and a freelancer, from offer to end. Accepting a fixed-price contract
  * opens its escrow account in the same unit of work, so no accepted contract is ever without one.
+ * <p>
+ * The contract id derives from the client and their idempotency key, so an offer reaches an existing
+ * contract only when it reuses a key. The contract itself decides what that is: the same terms are a retry,
+ * answered as the first time with nothing recorded; other terms are refused as a reused key.
  */
 @Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class Contract {
@@ -56,30 +62,64 @@ public class Contract {
     private ContractStatus status;
     private String currency;
     private List<MilestoneTerms> offeredMilestones;
+    private OfferedTerms offeredTerms;
 
     protected Contract() {
         // Axon rebuilds the contract from its events.
     }
 
+    /** @return the contract's id, also when the offer is a retry */
     @CommandHandler
-    public Contract(OfferFixedPriceContractCommand command, MetaData metaData, EscrowPolicy policy) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(OfferFixedPriceContractCommand command, MetaData metaData, EscrowPolicy policy) {
         OfferRules.requireOfferedByNamedClient(Actor.fromMetaData(metaData), command.clientId());
+        if (isRetryOf(OfferedTerms.of(command))) {
+            return contractId;
+        }
         OfferRules.requireParties(command.contractId(), command.clientId(), command.freelancerId());
         String title = OfferRules.requireTitle(command.title());
         String knownCurrency = Money.knownCurrency("currency", command.currency()).getCurrencyCode();
         OfferRules.requireMilestones(command.milestones(), knownCurrency, policy);
         apply(new FixedPriceContractOfferedEvent(command.contractId(), command.clientId(), command.freelancerId(),
                 title, knownCurrency, List.copyOf(command.milestones()), now()));
+        return command.contractId();
     }
 
+    /** @return the contract's id, also when the offer is a retry */
     @CommandHandler
-    public Contract(OfferHourlyContractCommand command, MetaData metaData, EscrowPolicy policy) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(OfferHourlyContractCommand command, MetaData metaData, EscrowPolicy policy) {
         OfferRules.requireOfferedByNamedClient(Actor.fromMetaData(metaData), command.clientId());
+        if (isRetryOf(OfferedTerms.of(command))) {
+            return contractId;
+        }
         OfferRules.requireParties(command.contractId(), command.clientId(), command.freelancerId());
         String title = OfferRules.requireTitle(command.title());
         OfferRules.requireHourlyTerms(command.terms(), policy);
         apply(new HourlyContractOfferedEvent(command.contractId(), command.clientId(), command.freelancerId(),
                 title, command.terms(), now()));
+        return command.contractId();
+    }
+
+    /**
+     * False for a new contract. For an existing one, true when the offer repeats its terms; otherwise the
+     * idempotency key was reused, refused without a change.
+     */
+    private boolean isRetryOf(OfferedTerms offer) {
+        if (offeredTerms == null) {
+            return false;
+        }
+        if (!offeredTerms.clientId().equals(offer.clientId())) {
+            // Contract ids derive from the client's id, so this is a clash of ids, not a retry.
+            throw RuleViolation.conflict("idempotencyKey", "contract.unique",
+                    "A different contract already uses this id; choose another idempotencyKey.");
+        }
+        if (!offeredTerms.equals(offer)) {
+            throw RuleViolation.conflict("idempotencyKey", "idempotencyKey.reused", ("This idempotencyKey was first "
+                    + "used to offer contract %s with other terms. A retry must repeat the offer exactly; a new offer "
+                    + "needs a new idempotencyKey. Nothing was recorded.").formatted(contractId));
+        }
+        return true;
     }
 
     /** @return the new versions of the contract and, for a fixed-price contract, of the escrow account it opens */
@@ -155,6 +195,7 @@ public class Contract {
         status = ContractStatus.OFFERED;
         currency = event.currency();
         offeredMilestones = event.milestones();
+        offeredTerms = OfferedTerms.of(event);
     }
 
     @EventSourcingHandler
@@ -164,6 +205,7 @@ public class Contract {
         parties = new ContractParties(event.contractId(), event.clientId(), event.freelancerId());
         status = ContractStatus.OFFERED;
         offeredMilestones = List.of();
+        offeredTerms = OfferedTerms.of(event);
     }
 
     @EventSourcingHandler

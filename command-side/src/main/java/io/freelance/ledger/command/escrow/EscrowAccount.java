@@ -3,6 +3,7 @@ package io.freelance.ledger.command.escrow;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.common.ContractParties;
+import io.freelance.ledger.command.escrow.UsedIdempotencyIds.FirstUse;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
@@ -69,6 +70,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A milestone paid for entirely by money already in escrow moves nothing between accounts, so its
  * funded event carries no journal entry. Non-creation handlers return the account's version so callers
  * can wait for read models to reach it.
+ * <p>
+ * Adding, funding and approving carry an id derived from the client's idempotency key: a retry with the same
+ * arguments records nothing again, the same key with other arguments is refused ({@link UsedIdempotencyIds}).
  */
 @Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class EscrowAccount {
@@ -84,7 +88,7 @@ public class EscrowAccount {
     private String currency;
     private MilestoneSchedule schedule;
     private EscrowBalances balances;
-    private ProcessedRequests processedRequests;
+    private UsedIdempotencyIds usedIdempotencyIds;
     private Set<String> paymentsMadeAvailable;
     private boolean closed;
     private RefundState refundState;
@@ -109,6 +113,10 @@ public class EscrowAccount {
             throw RuleViolation.badRequest("milestone", "milestone.required", "The milestone to add is missing.");
         }
         MilestoneTermsRules.requireMilestoneId("milestoneId", terms.milestoneId());
+        // The API derives an added milestone's id from the idempotency key: a known id is a retry, or a reused key.
+        if (usedIdempotencyIds.isRepeat(terms.milestoneId(), FirstUse.adding(terms))) {
+            return version();
+        }
         Optional<Milestone> existing = schedule.find(terms.milestoneId());
         if (existing.isPresent() && existing.get().terms().equals(terms)) {
             return version();
@@ -173,8 +181,8 @@ public class EscrowAccount {
     @CommandHandler
     public Long handle(FundMilestoneCommand command, MetaData metaData, EscrowPolicy policy) {
         parties.requireClient(Actor.fromMetaData(metaData), "fund milestones");
-        String requestId = EscrowRules.requireRequestId(command.requestId());
-        if (processedRequests.isRepeat(requestId, ProcessedRequests.funding(command.milestoneId()))) {
+        String idempotencyId = EscrowRules.requireIdempotencyId(command.idempotencyId());
+        if (usedIdempotencyIds.isRepeat(idempotencyId, FirstUse.funding(command.milestoneId()))) {
             return version();
         }
         requireOpen();
@@ -197,7 +205,7 @@ public class EscrowAccount {
         Instant now = now();
         // Fully covered by money already in escrow: nothing moves between accounts, so there is no entry.
         JournalEntry entry = charged.isZero() ? null : journal().funding(milestone.id(), charged, marketplaceFee, rates, now);
-        apply(new MilestoneFundedEvent(escrowAccountId, contractId(), milestone.id(), requestId, deposit, carriedOver,
+        apply(new MilestoneFundedEvent(escrowAccountId, contractId(), milestone.id(), idempotencyId, deposit, carriedOver,
                 charged, marketplaceFee, entry, now));
         return version();
     }
@@ -234,8 +242,10 @@ public class EscrowAccount {
     @CommandHandler
     public Long handle(ApproveMilestoneCommand command, MetaData metaData, EscrowPolicy policy, DeadlineManager deadlines) {
         parties.requireClient(Actor.fromMetaData(metaData), "approve milestones");
-        String requestId = EscrowRules.requireRequestId(command.requestId());
-        if (processedRequests.isRepeat(requestId, ProcessedRequests.approval(command.milestoneId()))) {
+        String idempotencyId = EscrowRules.requireIdempotencyId(command.idempotencyId());
+        FirstUse approval = FirstUse.approval(command.milestoneId(),
+                FirstUse.approvalArguments(command.releaseAmount(), command.bonus(), command.note()));
+        if (usedIdempotencyIds.isRepeat(idempotencyId, approval)) {
             return version();
         }
         EscrowRules.requireAmountIn(currency, "releaseAmount", command.releaseAmount(), policy);
@@ -247,7 +257,8 @@ public class EscrowAccount {
         Money releaseAmount = command.releaseAmount() != null ? command.releaseAmount() : milestone.deposit();
         EscrowRules.requireReleasable(milestone, releaseAmount);
         Instant now = now();
-        release(milestone, releaseAmount, ReleaseReason.APPROVED_BY_CLIENT, requestId, note, now, policy, deadlines);
+        release(milestone, releaseAmount, ReleaseReason.APPROVED_BY_CLIENT, idempotencyId, approval.argumentsFingerprint(),
+                note, now, policy, deadlines);
         if (command.bonus() != null) {
             payBonus(milestone, command.bonus(), now, policy, deadlines);
         }
@@ -317,7 +328,7 @@ public class EscrowAccount {
                 && milestone.get().status() == MilestoneStatus.SUBMITTED
                 && milestone.get().submissionCount() == deadline.submissionNumber();
         if (stillAwaitingReview) {
-            release(milestone.get(), milestone.get().deposit(), ReleaseReason.AUTO_RELEASED, null, null,
+            release(milestone.get(), milestone.get().deposit(), ReleaseReason.AUTO_RELEASED, null, null, null,
                     effectiveAt(deadline.dueAt()), policy, deadlines);
         }
     }
@@ -343,14 +354,16 @@ public class EscrowAccount {
 
     // Money movements shared by several handlers.
 
-    private void release(Milestone milestone, Money amount, ReleaseReason reason, String requestId, String note,
-                         Instant at, EscrowPolicy policy, DeadlineManager deadlines) {
+    private void release(Milestone milestone, Money amount, ReleaseReason reason, String idempotencyId,
+                         String idempotencyFingerprint, String note, Instant at, EscrowPolicy policy,
+                         DeadlineManager deadlines) {
         FeeRates rates = policy.feeRates();
         Money serviceFee = Fees.serviceFeeOn(amount, rates);
         JournalEntry entry = journal().release(milestone.id(), amount, serviceFee, rates, at);
         Instant availableAt = at.plus(policy.securityPeriod());
         apply(new MilestoneReleasedEvent(escrowAccountId, contractId(), milestone.id(), parties.freelancerId(), reason,
-                requestId, amount, serviceFee, milestone.deposit().minus(amount), note, entry, at, availableAt));
+                idempotencyId, idempotencyFingerprint, amount, serviceFee, milestone.deposit().minus(amount), note, entry,
+                at, availableAt));
         startSecurityPeriod(milestone.id(), entry, amount.minus(serviceFee), availableAt, deadlines);
     }
 
@@ -437,7 +450,7 @@ public class EscrowAccount {
         currency = event.currency();
         schedule = new MilestoneSchedule(event.milestones());
         balances = new EscrowBalances(event.contractId(), event.freelancerId(), event.currency());
-        processedRequests = new ProcessedRequests();
+        usedIdempotencyIds = new UsedIdempotencyIds();
         paymentsMadeAvailable = new HashSet<>();
         refundState = RefundState.NONE;
     }
@@ -445,6 +458,7 @@ public class EscrowAccount {
     @EventSourcingHandler
     void on(MilestoneAddedEvent event) {
         schedule.add(event.milestone());
+        usedIdempotencyIds.record(event.milestone().milestoneId(), FirstUse.adding(event.milestone()));
     }
 
     @EventSourcingHandler
@@ -468,7 +482,7 @@ public class EscrowAccount {
         if (event.journalEntry() != null) {
             balances.apply(event.journalEntry());
         }
-        processedRequests.record(event.requestId(), ProcessedRequests.funding(event.milestoneId()));
+        usedIdempotencyIds.record(event.idempotencyId(), FirstUse.funding(event.milestoneId()));
         requireEscrowCoversOpenMilestones();
     }
 
@@ -486,7 +500,8 @@ public class EscrowAccount {
     void on(MilestoneReleasedEvent event) {
         schedule.change(event.milestoneId(), milestone -> milestone.withStatus(MilestoneStatus.RELEASED));
         balances.apply(event.journalEntry());
-        processedRequests.record(event.requestId(), ProcessedRequests.approval(event.milestoneId()));
+        usedIdempotencyIds.record(event.idempotencyId(),
+                FirstUse.approval(event.milestoneId(), event.idempotencyFingerprint()));
         requireEscrowCoversOpenMilestones();
     }
 

@@ -21,9 +21,10 @@ final class EscrowRules {
         return milestoneId;
     }
 
-    static String requireRequestId(String requestId) {
-        return TextInput.required("requestId", requestId, TextInput.ID_MAX_LENGTH,
-                "A request id (so a retry cannot pay twice)");
+    /** The id derived from the caller's idempotency key, reported under the key's name. */
+    static String requireIdempotencyId(String idempotencyId) {
+        return TextInput.required("idempotencyKey", idempotencyId, TextInput.ID_MAX_LENGTH,
+                "An idempotency key (so a retry cannot pay twice)");
     }
 
     static void requireNotFunded(Milestone milestone, String pastParticiple) {

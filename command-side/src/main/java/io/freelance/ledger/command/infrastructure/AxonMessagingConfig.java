@@ -23,7 +23,7 @@ public class AxonMessagingConfig {
     }
 
     /**
-     * Copies who acted, and the caller's request id, from each command into the events it causes, so
+     * Copies who acted, and the HTTP request id, from each command into the events it causes, so
      * the history can say who did what and in answer to which request.
      */
     @Bean

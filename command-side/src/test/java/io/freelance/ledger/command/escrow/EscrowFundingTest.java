@@ -92,11 +92,12 @@ class EscrowFundingTest extends EscrowAccountTestBase {
     }
 
     @Test
-    void requestIdReusedForAnotherMilestoneIsAConflict() {
+    void idempotencyKeyReusedForAnotherMilestoneIsAConflict() {
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier),
                         approved(M1, "approve-1", "100.00", "10.00", earlier))
                 .when(new FundMilestoneCommand(ESCROW_ID, "m2", "fund-1"), as(CLIENT))
-                .expectException(conflict("requestId", "requestId.reused"));
+                .expectNoEvents()
+                .expectException(conflict("idempotencyKey", "idempotencyKey.reused"));
     }
 
     @Test
@@ -130,10 +131,11 @@ class EscrowFundingTest extends EscrowAccountTestBase {
     }
 
     @Test
-    void fundingNeedsARequestId() {
+    void fundingNeedsAnIdempotencyKey() {
         fixture.given(opened(earlier))
                 .when(new FundMilestoneCommand(ESCROW_ID, "m1", null), as(CLIENT))
-                .expectException(badRequest("requestId", "requestId.required"));
+                .expectNoEvents()
+                .expectException(badRequest("idempotencyKey", "idempotencyKey.required"));
     }
 
     @Test

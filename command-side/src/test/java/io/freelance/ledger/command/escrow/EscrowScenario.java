@@ -6,6 +6,8 @@ import static io.freelance.ledger.command.testing.People.FREELANCER;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.command.escrow.UsedIdempotencyIds.FirstUse;
+import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.BonusPaidEvent;
 import io.freelance.ledger.escrow.EscrowAccountClosedEvent;
 import io.freelance.ledger.escrow.EscrowAccountId;
@@ -84,7 +86,7 @@ final class EscrowScenario {
     }
 
     /** Funded entirely with new money: the client pays the deposit plus 5%. */
-    static MilestoneFundedEvent fundedWithNewMoney(MilestoneTerms milestone, String requestId, String marketplaceFee,
+    static MilestoneFundedEvent fundedWithNewMoney(MilestoneTerms milestone, String idempotencyId, String marketplaceFee,
                                                    Instant at) {
         Money deposit = milestone.depositAmount();
         Money fee = usd(marketplaceFee);
@@ -92,7 +94,7 @@ final class EscrowScenario {
                 new JournalLeg(CLIENT_CHARGES, deposit.plus(fee).negate()),
                 new JournalLeg(ESCROW, deposit),
                 new JournalLeg(MARKETPLACE_FEES, fee));
-        return new MilestoneFundedEvent(ESCROW_ID, CONTRACT_ID, milestone.milestoneId(), requestId, deposit,
+        return new MilestoneFundedEvent(ESCROW_ID, CONTRACT_ID, milestone.milestoneId(), idempotencyId, deposit,
                 usd("0.00"), deposit, fee, entry, at);
     }
 
@@ -105,9 +107,18 @@ final class EscrowScenario {
         return new MilestoneChangesRequestedEvent(ESCROW_ID, CONTRACT_ID, milestoneId, CHANGES, at);
     }
 
-    /** Escrow pays the freelancer's pending balance less the 10% service fee. */
-    static MilestoneReleasedEvent released(MilestoneTerms milestone, ReleaseReason reason, String requestId,
+    /**
+     * Escrow pays the freelancer's pending balance less the 10% service fee. Without an arguments fingerprint:
+     * an automatic release, or an approval stored before approvals recorded one.
+     */
+    static MilestoneReleasedEvent released(MilestoneTerms milestone, ReleaseReason reason, String idempotencyId,
                                            String releasedAmount, String serviceFee, String note, Instant at) {
+        return released(milestone, reason, idempotencyId, null, releasedAmount, serviceFee, note, at);
+    }
+
+    private static MilestoneReleasedEvent released(MilestoneTerms milestone, ReleaseReason reason, String idempotencyId,
+                                                   String idempotencyFingerprint, String releasedAmount,
+                                                   String serviceFee, String note, Instant at) {
         Money released = usd(releasedAmount);
         Money fee = usd(serviceFee);
         JournalEntry entry = milestoneEntry(milestone.milestoneId(), "milestone-release", at,
@@ -115,13 +126,23 @@ final class EscrowScenario {
                 new JournalLeg(PENDING, released.minus(fee)),
                 new JournalLeg(SERVICE_FEES, fee));
         return new MilestoneReleasedEvent(ESCROW_ID, CONTRACT_ID, milestone.milestoneId(), FREELANCER.userId(), reason,
-                requestId, released, fee, milestone.depositAmount().minus(released), note, entry, at,
-                at.plus(SECURITY_PERIOD));
+                idempotencyId, idempotencyFingerprint, released, fee, milestone.depositAmount().minus(released), note,
+                entry, at, at.plus(SECURITY_PERIOD));
     }
 
-    static MilestoneReleasedEvent approved(MilestoneTerms milestone, String requestId, String releasedAmount,
+    /** The client approved releasing {@code releasedAmount}, written out, with neither bonus nor note. */
+    static MilestoneReleasedEvent approved(MilestoneTerms milestone, String idempotencyId, String releasedAmount,
                                            String serviceFee, Instant at) {
-        return released(milestone, ReleaseReason.APPROVED_BY_CLIENT, requestId, releasedAmount, serviceFee, null, at);
+        return approvedBy(new ApproveMilestoneCommand(ESCROW_ID, milestone.milestoneId(), usd(releasedAmount), null,
+                null, idempotencyId), milestone, releasedAmount, serviceFee, at);
+    }
+
+    /** The release {@code approval} records (its bonus, if any, is a separate event). */
+    static MilestoneReleasedEvent approvedBy(ApproveMilestoneCommand approval, MilestoneTerms milestone,
+                                             String releasedAmount, String serviceFee, Instant at) {
+        String fingerprint = FirstUse.approvalArguments(approval.releaseAmount(), approval.bonus(), approval.note());
+        return released(milestone, ReleaseReason.APPROVED_BY_CLIENT, approval.idempotencyId(), fingerprint,
+                releasedAmount, serviceFee, approval.note(), at);
     }
 
     static BonusPaidEvent bonusPaid(String milestoneId, String bonusAmount, String serviceFee, String marketplaceFee,

@@ -7,12 +7,12 @@ import static io.freelance.ledger.command.escrow.EscrowScenario.M1;
 import static io.freelance.ledger.command.escrow.EscrowScenario.NOTE;
 import static io.freelance.ledger.command.escrow.EscrowScenario.SECURITY_PERIOD;
 import static io.freelance.ledger.command.escrow.EscrowScenario.approved;
+import static io.freelance.ledger.command.escrow.EscrowScenario.approvedBy;
 import static io.freelance.ledger.command.escrow.EscrowScenario.bonusPaid;
 import static io.freelance.ledger.command.escrow.EscrowScenario.changesRequested;
 import static io.freelance.ledger.command.escrow.EscrowScenario.closedBy;
 import static io.freelance.ledger.command.escrow.EscrowScenario.fundedWithNewMoney;
 import static io.freelance.ledger.command.escrow.EscrowScenario.opened;
-import static io.freelance.ledger.command.escrow.EscrowScenario.released;
 import static io.freelance.ledger.command.escrow.EscrowScenario.submitted;
 import static io.freelance.ledger.command.escrow.EscrowScenario.usd;
 import static io.freelance.ledger.command.testing.People.CLIENT;
@@ -29,7 +29,6 @@ import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.MilestoneReleasedEvent;
-import io.freelance.ledger.escrow.ReleaseReason;
 import io.freelance.ledger.escrow.RequestMilestoneChangesCommand;
 import io.freelance.ledger.escrow.SubmitMilestoneCommand;
 import org.junit.jupiter.api.Test;
@@ -123,10 +122,10 @@ class MilestoneReviewTest extends EscrowAccountTestBase {
 
     @Test
     void approvalReleasesTheWholeDepositLessTheServiceFee() {
-        MilestoneReleasedEvent release = released(M1, ReleaseReason.APPROVED_BY_CLIENT, "approve-1", "100.00", "10.00",
-                "Great work", now);
+        ApproveMilestoneCommand approval = approve(null, null, "Great work");
+        MilestoneReleasedEvent release = approvedBy(approval, M1, "100.00", "10.00", now);
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier), submitted("m1", 1, earlier))
-                .when(approve(null, null, "Great work"), as(CLIENT))
+                .when(approval, as(CLIENT))
                 .expectEvents(release)
                 .expectResultMessagePayload(3L)
                 .expectScheduledDeadline(SECURITY_PERIOD, new SecurityPeriodDeadline("m1",
@@ -144,7 +143,7 @@ class MilestoneReviewTest extends EscrowAccountTestBase {
     void activeMilestoneCanBeApprovedWithoutASubmission() {
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
                 .when(approve(null, null, null), as(CLIENT))
-                .expectEvents(approved(M1, "approve-1", "100.00", "10.00", now));
+                .expectEvents(approvedBy(approve(null, null, null), M1, "100.00", "10.00", now));
     }
 
     @Test
@@ -152,15 +151,16 @@ class MilestoneReviewTest extends EscrowAccountTestBase {
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier), submitted("m1", 1, earlier),
                         changesRequested("m1", earlier))
                 .when(approve(null, null, null), as(CLIENT))
-                .expectEvents(approved(M1, "approve-1", "100.00", "10.00", now));
+                .expectEvents(approvedBy(approve(null, null, null), M1, "100.00", "10.00", now));
     }
 
     @Test
     void bonusIsChargedSeparatelyWithBothFees() {
-        MilestoneReleasedEvent release = approved(M1, "approve-1", "100.00", "10.00", now);
+        ApproveMilestoneCommand approval = approve(null, usd("20.00"), null);
+        MilestoneReleasedEvent release = approvedBy(approval, M1, "100.00", "10.00", now);
         var bonus = bonusPaid("m1", "20.00", "2.00", "1.00", now);
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier), submitted("m1", 1, earlier))
-                .when(approve(null, usd("20.00"), null), as(CLIENT))
+                .when(approval, as(CLIENT))
                 .expectEvents(release, bonus)
                 .expectScheduledDeadline(SECURITY_PERIOD, new SecurityPeriodDeadline("m1",
                         bonus.journalEntry().entryId(), usd("18.00"), now.plus(SECURITY_PERIOD)));
@@ -168,11 +168,12 @@ class MilestoneReviewTest extends EscrowAccountTestBase {
 
     @Test
     void repeatedApprovalPaysNothingAgain() {
+        ApproveMilestoneCommand approval = approve(usd("60.00"), usd("20.00"), "Great work");
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier),
-                        approved(M1, "approve-1", "100.00", "10.00", earlier))
-                .when(approve(null, usd("20.00"), null), as(CLIENT))
+                        approvedBy(approval, M1, "60.00", "6.00", earlier), bonusPaid("m1", "20.00", "2.00", "1.00", earlier))
+                .when(approval, as(CLIENT))
                 .expectNoEvents()
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(3L)
                 .expectNoScheduledDeadlines();
     }
 
@@ -310,10 +311,11 @@ class MilestoneReviewTest extends EscrowAccountTestBase {
     }
 
     @Test
-    void approvalNeedsARequestId() {
+    void approvalNeedsAnIdempotencyKey() {
         fixture.given(opened(earlier), fundedWithNewMoney(M1, "fund-1", "5.00", earlier))
                 .when(new ApproveMilestoneCommand(ESCROW_ID, "m1", null, null, null, ""), as(CLIENT))
-                .expectException(badRequest("requestId", "requestId.required"));
+                .expectNoEvents()
+                .expectException(badRequest("idempotencyKey", "idempotencyKey.required"));
     }
 
     private static ApproveMilestoneCommand approve(Money releaseAmount, Money bonus, String note) {

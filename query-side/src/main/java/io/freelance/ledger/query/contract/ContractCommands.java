@@ -4,7 +4,6 @@ import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.graphql.ExceptionClassifier;
 
 import io.freelance.ledger.common.Actor;
-import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.common.AggregateVersions;
 import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.contract.AcceptContractCommand;
@@ -45,31 +44,22 @@ public class ContractCommands {
     }
 
     /**
-     * Offers a contract whose id derives from the client and the idempotency key. A retry finds the
-     * contract already offered by the same client and returns it without sending anything again.
+     * Offers a contract whose id derives from the client and the idempotency key. Every offer goes to the
+     * contract, retries too: only the contract knows the terms first offered under the key, so it answers a
+     * retry as the first time without recording anything, and refuses the key reused for other terms.
      */
     public ContractPayload offer(Actor client, String requestId, String contractId, Object offerCommand) {
-        Optional<ContractView> existing = contracts.findById(contractId);
-        if (existing.isPresent()) {
-            return ContractPayload.applied(sameClientsOffer(existing.get(), client));
-        }
-        List<AggregateVersion> offered = List.of(contractVersion(contractId, CREATED_VERSION));
         try {
             sender.send(offerCommand, client, requestId);
         } catch (RuntimeException rejected) {
-            // A concurrent retry created it first. Contract ids derive from the client, so it is this client's
-            // offer, not a conflict: shown once the read model has it, pending until then.
             if (!ExceptionClassifier.classify(rejected).map(error -> "contract.unique".equals(error.rule())).orElse(false)) {
                 throw rejected;
             }
-            if (readYourWrites.awaitApplied(offered)) {
-                return contracts.findById(contractId)
-                        .map(contract -> ContractPayload.applied(sameClientsOffer(contract, client)))
-                        .orElseGet(() -> pending(contractId));
-            }
-            return pending(contractId);
+            // A concurrent offer under the same key created the contract first. Sent again, the offer meets the
+            // contract, which tells a retry from a reused key.
+            sender.send(offerCommand, client, requestId);
         }
-        return answer(contractId, offered);
+        return answer(contractId, List.of(contractVersion(contractId, CREATED_VERSION)));
     }
 
     /** A command to the Contract aggregate; {@code command} is built from the contract id. */
@@ -119,18 +109,5 @@ public class ContractCommands {
 
     private static AggregateVersion contractVersion(String contractId, long version) {
         return new AggregateVersion(ContractStore.AGGREGATE_TYPE, contractId, version);
-    }
-
-    private static ContractPayload pending(String contractId) {
-        return new ContractPayload(contractId, null, true);
-    }
-
-    private static ContractView sameClientsOffer(ContractView contract, Actor client) {
-        if (!client.userId().equals(contract.clientId())) {
-            // Contract ids derive from the client's id, so this means a clash of ids, not a retry.
-            throw RuleViolation.conflict("idempotencyKey", "contract.unique",
-                    "A different contract already uses this id; choose another idempotencyKey.");
-        }
-        return contract;
     }
 }

@@ -35,7 +35,11 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
-/** Milestones and escrow of fixed-price contracts: commands to the contract's EscrowAccount. */
+/**
+ * Milestones and escrow of fixed-price contracts: commands to the contract's EscrowAccount. {@code requestId}
+ * is the HTTP request's id, carried in the command's metadata; the caller's idempotency key travels in the
+ * command itself, as the id derived from it.
+ */
 @Controller
 public class MilestoneMutationController {
 
@@ -91,10 +95,10 @@ public class MilestoneMutationController {
                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String contractId = Inputs.id("contractId", input.contractId());
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String fundingRequestId = DeterministicIds.requestId("fund-milestone", contractId, milestoneId,
+        String idempotencyId = DeterministicIds.idempotencyId("fund-milestone", contractId,
                 Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         return escrowCommand(authentication, requestId, contractId,
-                escrowId -> new FundMilestoneCommand(escrowId, milestoneId, fundingRequestId));
+                escrowId -> new FundMilestoneCommand(escrowId, milestoneId, idempotencyId));
     }
 
     @MutationMapping
@@ -120,13 +124,13 @@ public class MilestoneMutationController {
                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
         String contractId = Inputs.id("contractId", input.contractId());
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        String approvalRequestId = DeterministicIds.requestId("approve-milestone", contractId, milestoneId,
+        String idempotencyId = DeterministicIds.idempotencyId("approve-milestone", contractId,
                 Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         Money releaseAmount = Inputs.money("releaseAmount", input.releaseAmount());
         Money bonus = Inputs.money("bonus", input.bonus());
         String note = Inputs.optionalNote("note", input.note());
         return escrowCommand(authentication, requestId, contractId, escrowId ->
-                new ApproveMilestoneCommand(escrowId, milestoneId, releaseAmount, bonus, note, approvalRequestId));
+                new ApproveMilestoneCommand(escrowId, milestoneId, releaseAmount, bonus, note, idempotencyId));
     }
 
     @MutationMapping

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every GraphQL request an id, the caller's {@code X-Request-Id} when it sends a sane one.
  * Commands carry it in their metadata, so the event history can be traced back to the request,
- * and the response returns it, so a caller can quote it.
+ * and the response returns it, so a caller can quote it. It is not an idempotency key: it names one
+ * HTTP request, and retrying a mutation safely takes the mutation's {@code idempotencyKey}.
  */
 @Component
 public class RequestIdInterceptor implements WebGraphQlInterceptor {

@@ -103,8 +103,9 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
                 .containsEntry(CommandSender.TRACE_ID_KEY, "request-42");
     }
 
+    /** Only the contract knows the terms first offered under a key, so a retry goes to it as well. */
     @Test
-    void aRetriedOfferReturnsTheSameContractWithoutSendingAgain() {
+    void aRetriedOfferIsSentToTheContractAgainAndReturnsTheSameContract() {
         commandSideOffers();
         String first = graphQl.post("alice", OFFER, offerInput("offer-1", "500.00"))
                 .data().path("offerFixedPriceContract").path("contract").path("id").asString();
@@ -113,7 +114,9 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
                 .data().path("offerFixedPriceContract").path("contract").path("id").asString();
 
         assertThat(retried).isEqualTo(first);
-        verify(commandGateway, times(1)).sendAndWait(any(), anyLong(), any());
+        verify(commandGateway, times(2)).sendAndWait(any(), anyLong(), any());
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).getPayload()).as("the same offer, twice").isEqualTo(sent.get(0).getPayload());
     }
 
     @Test
@@ -136,7 +139,7 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
             sent.add(message);
             FundMilestoneCommand command = (FundMilestoneCommand) message.getPayload();
             MilestoneFundedEvent funded = new MilestoneFundedEvent(command.escrowAccountId(), "c-1", command.milestoneId(),
-                    command.requestId(), usd("500.00"), usd("0.00"), usd("500.00"), usd("25.00"),
+                    command.idempotencyId(), usd("500.00"), usd("0.00"), usd("500.00"), usd("25.00"),
                     Entries.funding("fund-1", "alice", "c-1", command.milestoneId(), "500.00", "25.00"), AT);
             CompletableFuture.runAsync(() -> escrowProjection.on(funded, 1), LATER);
             return 1L;
@@ -154,7 +157,9 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
         assertThat(contract.path("escrow").path("unallocatedAmount").path("amount").asString()).isEqualTo("0.00");
         FundMilestoneCommand command = (FundMilestoneCommand) sent.get(0).getPayload();
         assertThat(command.escrowAccountId()).isEqualTo("escrow-c-1");
-        assertThat(command.requestId()).isEqualTo(DeterministicIds.requestId("fund-milestone", "c-1", "c-1-m1", "fund-1"));
+        assertThat(command.idempotencyId()).isEqualTo(DeterministicIds.idempotencyId("fund-milestone", "c-1", "fund-1"));
+        assertThat(sent.get(0).getMetaData()).as("the HTTP request id is metadata, not the idempotency id")
+                .doesNotContainValue(command.idempotencyId());
     }
 
     /** The command was recorded but no projection shows it in time: said so, not passed off as the result. */

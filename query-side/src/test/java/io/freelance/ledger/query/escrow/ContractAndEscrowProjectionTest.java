@@ -288,7 +288,7 @@ class ContractAndEscrowProjectionTest {
     private static MilestoneReleasedEvent released(String milestoneId, String released, String serviceFee,
                                                    String remainder, String entryId) {
         return new MilestoneReleasedEvent(ESCROW, CONTRACT, milestoneId, FREELANCER, ReleaseReason.APPROVED_BY_CLIENT,
-                "approve-" + entryId, usd(released), usd(serviceFee), usd(remainder), "Thanks",
+                "approve-" + entryId, null, usd(released), usd(serviceFee), usd(remainder), "Thanks",
                 Entries.release(entryId, FREELANCER, CONTRACT, milestoneId, released, serviceFee), AT, AT.plus(Duration.ofDays(5)));
     }
 

@@ -53,6 +53,8 @@ final class SyntheticMarketplace {
     private static final int BOB_CONTRACTS = 3;
     private static final BigDecimal MARKETPLACE_FEE_PERCENT = FeeRates.UPWORK_DEFAULT.clientMarketplaceFeePercent();
     private static final BigDecimal SERVICE_FEE_PERCENT = FeeRates.UPWORK_DEFAULT.freelancerServiceFeePercent();
+    /** An approval records a SHA-256 of its arguments (64 hex digits); synthetic ones need only its size. */
+    private static final String APPROVAL_FINGERPRINT = "0".repeat(64);
     private static final Instant FIRST_OFFER = Instant.parse("2026-01-05T09:00:00Z");
 
     private final Random random = new Random(20261129);
@@ -135,7 +137,8 @@ final class SyntheticMarketplace {
         Money serviceFee = deposit.percent(SERVICE_FEE_PERCENT);
         JournalEntry release = release(contractId, freelancer, first.milestoneId(), deposit, serviceFee, releasedAt);
         escrowEvent(escrowId, 3, new MilestoneReleasedEvent(escrowId, contractId, first.milestoneId(), freelancer,
-                ReleaseReason.APPROVED_BY_CLIENT, "approve-" + contractId, deposit, serviceFee, Money.zero(CURRENCY),
+                ReleaseReason.APPROVED_BY_CLIENT, "approve-" + contractId, APPROVAL_FINGERPRINT, deposit, serviceFee,
+                Money.zero(CURRENCY),
                 "Thanks", release, releasedAt, releasedAt.plus(Duration.ofDays(5))));
         if (stage < 75) {
             return; // paid, still in the security period
