@@ -10,6 +10,8 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.freelance.ledger.common.AggregateVersions;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.AcceptContractCommand;
@@ -208,7 +210,9 @@ class GraphQlMutationTest extends GraphQlApiTestBase {
                     new ContractAcceptedEvent("c-1", ContractType.FIXED_PRICE, "alice", "carol", AT), 1), LATER);
             CompletableFuture.runAsync(() -> escrowProjection.on(new EscrowAccountOpenedEvent("escrow-c-1", "c-1", "alice", "carol",
                     "USD", Seeds.milestones("c-1"), AT), 0), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
-            return 1L;
+            // As the Contract answers: both new versions, so the mutation waits for the escrow account too.
+            return AggregateVersions.of(new AggregateVersion("Contract", "c-1", 1),
+                    new AggregateVersion("EscrowAccount", "escrow-c-1", 0));
         }).when(commandGateway).sendAndWait(any(), anyLong(), any());
 
         Reply reply = graphQl.post("carol", "mutation { acceptContract(input: {contractId: \"c-1\"}) "
