@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -230,6 +231,39 @@ class DistributedModeTest {
         Response trialBalance = api.trialBalance(CURRENCY).answered();
         assertThat(amount(trialBalance.dataAt("trialBalance.total"))).isEqualTo("0.00");
         assertThat(trialBalance.dataAt("trialBalance.balanced").asBoolean()).isTrue();
+    }
+
+    /**
+     * Axon's "not found" crosses Axon Server only as a message and details: the command side sends
+     * it as a classified rejection, so the query side answers NOT_FOUND naming the field and rule.
+     */
+    @Test
+    void anEscrowMutationOnAnHourlyContractIsNotFoundThroughAxonServer() {
+        String contractId = answered(() -> api.call(ALICE, """
+                mutation($input: OfferHourlyContractInput!) { offerHourlyContract(input: $input) { contractId } }""",
+                Map.of("input", Map.of("idempotencyKey", "hourly-" + UUID.randomUUID(), "freelancerId", CAROL.id(),
+                        "title", "Support", "hourlyRate", LedgerApi.money("25.00", CURRENCY), "weeklyLimitHours", 40,
+                        "manualTimeAllowed", false)))).dataAt("offerHourlyContract.contractId").asString();
+
+        JsonNode extensions = api.fund(ALICE, contractId, "milestone-1", "fund-" + contractId).firstError().path("extensions");
+
+        assertThat(extensions.path("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(extensions.path("field").asString()).isEqualTo("contractId");
+        assertThat(extensions.path("rule").asString()).isEqualTo("escrow.not-found");
+    }
+
+    /** Retries of one offer racing through Axon Server: the losers learn the contract exists and answer with it. */
+    @Test
+    void concurrentRetriesOfOneOfferAnswerWithTheSameContractThroughAxonServer() {
+        answered(() -> api.offerFixedPrice(ALICE, "warm-up-" + UUID.randomUUID(), CAROL.id(), CURRENCY, milestonesOf("10.00")));
+        String offerKey = "retried-" + UUID.randomUUID();
+
+        List<Response> answers = Stream.generate(() -> CompletableFuture.supplyAsync(
+                        () -> api.offerFixedPrice(ALICE, offerKey, CAROL.id(), CURRENCY, milestonesOf("10.00"))))
+                .limit(3).toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(answer -> answer.dataAt("offerFixedPriceContract.contractId").asString())
+                .doesNotContainNull().containsOnly(answers.get(0).dataAt("offerFixedPriceContract.contractId").asString());
     }
 
     /** The stores are fresh for this class, so each balance is exactly what this journey moved. */

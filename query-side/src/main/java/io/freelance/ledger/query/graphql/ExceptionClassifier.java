@@ -1,9 +1,9 @@
 package io.freelance.ledger.query.graphql;
 
+import io.freelance.ledger.common.CommandFailures;
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.escrow.EscrowAccountId;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
@@ -51,22 +51,20 @@ public final class ExceptionClassifier {
         if (thrown instanceof HandlerExecutionException remote) {
             return remote.getDetails().flatMap(ExceptionClassifier::fromDetails);
         }
+        // The command side sends these as details of the command's failure; thrown in this process, they are classified alike.
         if (thrown instanceof AggregateNotFoundException notFound) {
-            return Optional.of(aggregateNotFound(String.valueOf(notFound.getAggregateIdentifier())));
+            return Optional.of(ClassifiedError.of(CommandFailures.aggregateNotFound(String.valueOf(notFound.getAggregateIdentifier()))));
         }
         if (thrown instanceof AggregateStreamCreationException) {
-            return Optional.of(new ClassifiedError(ApiErrorType.CONFLICT, "contractId", "contract.unique",
-                    "A contract with this id already exists."));
+            return Optional.of(ClassifiedError.of(CommandFailures.aggregateAlreadyExists()));
         }
         if (thrown instanceof ConcurrencyException) {
-            return Optional.of(new ClassifiedError(ApiErrorType.CONFLICT, "contractId", "contract.concurrent-change",
-                    "The contract was changed by another request at the same moment; reload it and try again."));
+            return Optional.of(ClassifiedError.of(CommandFailures.concurrentChange()));
         }
         if (thrown instanceof LockAcquisitionFailedException || thrown instanceof CannotGetJdbcConnectionException
                 || thrown instanceof SQLTransientConnectionException) {
             // Nothing was recorded: the command never got its contract or a connection. A retry can succeed.
-            return Optional.of(new ClassifiedError(ApiErrorType.CONFLICT, null, "service.busy",
-                    "The service is handling too many changes at once; nothing was recorded. Retry the request."));
+            return Optional.of(ClassifiedError.of(CommandFailures.serviceBusy()));
         }
         if (thrown instanceof AccessDeniedException) {
             return Optional.of(new ClassifiedError(ApiErrorType.FORBIDDEN, null, "access.denied",
@@ -93,16 +91,6 @@ public final class ExceptionClassifier {
                     text(map.get("rule")), map.get("message").toString())));
         }
         return Optional.empty();
-    }
-
-    private static ClassifiedError aggregateNotFound(String aggregateId) {
-        if (aggregateId.startsWith(EscrowAccountId.forContract(""))) {
-            return new ClassifiedError(ApiErrorType.NOT_FOUND, "contractId", "escrow.not-found",
-                    "Contract " + EscrowAccountId.contractOf(aggregateId) + " has no escrow account: "
-                            + "milestones are funded and changed once a fixed-price contract is accepted.");
-        }
-        return new ClassifiedError(ApiErrorType.NOT_FOUND, "contractId", "contract.not-found",
-                "There is no contract " + aggregateId + ".");
     }
 
     private static ClassifiedError bindingFailure(BindException binding) {
