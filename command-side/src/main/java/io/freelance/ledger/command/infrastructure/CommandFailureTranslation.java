@@ -2,7 +2,7 @@ package io.freelance.ledger.command.infrastructure;
 
 import io.axoniq.axonserver.connector.AxonServerException;
 import io.axoniq.axonserver.connector.ErrorCategory;
-import io.freelance.ledger.common.CommandFailures;
+import io.freelance.ledger.failure.CommandFailures;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axoniq.axonserver.connector.AxonServerException;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
-import io.freelance.ledger.common.CommandFailures;
+import io.freelance.ledger.failure.CommandFailures;
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.LedgerSerializerCustomizer;

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The escrow-owned part of a contract's read model: its milestones and the escrow summary.
+ * An escrow account as its read model keeps it: the milestones and the escrow summary.
  * Only escrow events change it, one at a time in the escrow account's order, so a transition may
  * read the whole state and write it back without racing the contract's own events.
  */

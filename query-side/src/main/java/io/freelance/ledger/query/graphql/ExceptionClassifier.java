@@ -1,6 +1,6 @@
 package io.freelance.ledger.query.graphql;
 
-import io.freelance.ledger.common.CommandFailures;
+import io.freelance.ledger.failure.CommandFailures;
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;

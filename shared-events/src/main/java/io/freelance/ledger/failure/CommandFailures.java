@@ -1,5 +1,6 @@
-package io.freelance.ledger.common;
+package io.freelance.ledger.failure;
 
+import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.escrow.EscrowAccountId;
 
 /**
@@ -7,7 +8,8 @@ import io.freelance.ledger.escrow.EscrowAccountId;
  * an id already taken, a concurrent change, no room to run it. Defined once, because two places
  * produce them: the command side, which turns Axon's exceptions into these before they cross Axon
  * Server (only a message and details do), and the query side, for the same exceptions thrown in its
- * own process.
+ * own process. A package of its own: it names the contract's escrow account, and the shared value types
+ * in {@code common} must not depend on any domain.
  */
 public final class CommandFailures {
 
