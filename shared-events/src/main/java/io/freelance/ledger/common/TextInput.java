@@ -1,6 +1,7 @@
 package io.freelance.ledger.common;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Rules for text typed by a person, and the limits on it, in one place for both sides: the API
@@ -26,6 +27,13 @@ public final class TextInput {
     /** Ids and idempotency keys chosen by callers. */
     public static final int ID_MAX_LENGTH = 100;
 
+    /**
+     * User, contract and milestone ids: letters, digits and {@code . _ @ -}, starting with a letter or digit.
+     * Ledger account names are built from ids ({@code freelancer:{id}:pending}), so an id must never hold
+     * the separator {@code :} or anything else that would make a name parse two ways.
+     */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
+
     private static final int NEW_LINE = '\n';
     private static final int TAB = '\t';
 
@@ -38,6 +46,21 @@ public final class TextInput {
             throw RuleViolation.badRequest(field, ruleSubject(field) + ".required", what + " is required.");
         }
         return checked(field, value.strip(), maxLength, what);
+    }
+
+    /** An id: required, at most {@link #ID_MAX_LENGTH} characters, and only the characters of {@link #isSafeId}. */
+    public static String id(String field, String value, String what) {
+        String id = required(field, value, ID_MAX_LENGTH, what);
+        if (!isSafeId(id)) {
+            throw RuleViolation.badRequest(field, ruleSubject(field) + ".format", what
+                    + " may hold only letters, digits and . _ @ - and must start with a letter or digit.");
+        }
+        return id;
+    }
+
+    /** True for an id that can stand inside a ledger account name: see {@link #SAFE_ID}. */
+    public static boolean isSafeId(String id) {
+        return id != null && id.length() <= ID_MAX_LENGTH && SAFE_ID.matcher(id).matches();
     }
 
     /** The text without surrounding blanks, or null when none was given; refuses over-long or unsafe text. */

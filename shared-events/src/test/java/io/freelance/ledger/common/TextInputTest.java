@@ -3,6 +3,7 @@ package io.freelance.ledger.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,16 @@ class TextInputTest {
     @ValueSource(ints = {0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069})
     void bidirectionalOverridesIsolatesAndMarksAreRefused(int codePoint) {
         assertRefused("invoice" + Character.toString(codePoint) + "fdp.exe", "control-characters");
+    }
+
+    @Test
+    void idsHoldOnlyLettersDigitsAndAFewMarks() {
+        assertThat(TextInput.id("contractId", " 9b40ebb6-5a00.c_1@x ", "A contract id")).isEqualTo("9b40ebb6-5a00.c_1@x");
+        for (String unsafe : List.of("a:b", "a b", "-leading", "a/b", "a#1", "caf\u00e9")) {
+            assertThatThrownBy(() -> TextInput.id("contractId", unsafe, "A contract id"))
+                    .as(unsafe).isInstanceOf(RuleViolation.class).hasMessageContaining("letters, digits");
+        }
+        assertThat(TextInput.isSafeId("x".repeat(TextInput.ID_MAX_LENGTH + 1))).isFalse();
     }
 
     @Test

@@ -36,6 +36,24 @@ class BadInputTest extends StandaloneTestBase {
 
     // Amounts
 
+    /** Ledger account names are built from ids ({@code freelancer:{id}:pending}): an id holding ':' could parse two ways. */
+    @Test
+    void aFreelancerIdWithTheAccountNameSeparatorIsRefused() {
+        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, unique("offer"), "carol:pending", "USD",
+                        List.of(milestone("Design", "100.00", "USD"))),
+                "BAD_REQUEST", "freelancerId", "freelancerId.format");
+
+        assertThat(message(error)).contains("letters, digits");
+    }
+
+    @Test
+    void aContractIdWithTheAccountNameSeparatorIsRefused() {
+        JsonNode error = refused(() -> api.fund(ALICE, "escrow:anything", "milestone-1", unique("fund")),
+                "BAD_REQUEST", "contractId", "contractId.format");
+
+        assertThat(message(error)).contains("letters, digits");
+    }
+
     @Test
     void zeroDepositIsRefused() {
         JsonNode error = refused(() -> offer("USD", milestone("Design", "0.00", "USD")),

@@ -30,8 +30,8 @@ final class OfferRules {
     }
 
     static void requireParties(String contractId, String clientId, String freelancerId) {
-        TextInput.required("contractId", contractId, TextInput.ID_MAX_LENGTH, "A contract id");
-        TextInput.required("freelancerId", freelancerId, TextInput.ID_MAX_LENGTH, "The freelancer");
+        TextInput.id("contractId", contractId, "A contract id");
+        TextInput.id("freelancerId", freelancerId, "The freelancer");
         if (freelancerId.equals(clientId)) {
             throw RuleViolation.badRequest("freelancerId", "freelancerId.same-as-client",
                     "A client cannot offer a contract to themselves.");

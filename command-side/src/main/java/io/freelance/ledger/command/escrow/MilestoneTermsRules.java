@@ -29,7 +29,7 @@ public final class MilestoneTermsRules {
     }
 
     public static void requireMilestoneId(String field, String milestoneId) {
-        TextInput.required(field, milestoneId, TextInput.ID_MAX_LENGTH, "A milestone id");
+        TextInput.id(field, milestoneId, "A milestone id");
     }
 
     public static void requireDeposit(String field, Money deposit, String currency, EscrowPolicy policy) {

@@ -22,7 +22,7 @@ public final class Inputs {
     }
 
     public static String id(String field, String value) {
-        return TextInput.required(field, value, TextInput.ID_MAX_LENGTH, field);
+        return TextInput.id(field, value, field);
     }
 
     public static String idempotencyKey(String field, String value) {

@@ -2,6 +2,7 @@ package io.freelance.ledger.query.security;
 
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Role;
+import io.freelance.ledger.common.TextInput;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -20,6 +21,11 @@ public class CurrentActor {
         }
         Role role = roleOf(authentication)
                 .orElseThrow(() -> new AccessDeniedException("Your sign-in carries no ledger role."));
+        if (!TextInput.isSafeId(authentication.getName())) {
+            // Account names are built from user ids; an id with ':' (some identity providers' subjects) would break them.
+            throw new AccessDeniedException("Your user id cannot be used by the ledger: it may hold only letters, digits"
+                    + " and . _ @ - and must start with a letter or digit.");
+        }
         return new Actor(authentication.getName(), role);
     }
 
