@@ -1,0 +1,75 @@
+package io.freelance.ledger.query.operations;
+
+import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.Role;
+import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.query.graphql.Connection;
+import io.freelance.ledger.query.graphql.Inputs;
+import io.freelance.ledger.query.graphql.PageSize;
+import io.freelance.ledger.query.security.CurrentActor;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+/** The finance team's view of parked events ({@code deadLetters}) and their retry on request. */
+@Controller
+public class DeadLetterController {
+
+    private static final int MAX_GROUP_LENGTH = 100;
+    private static final int MAX_SEQUENCE_IDENTIFIER_LENGTH = 200;
+
+    private final CurrentActor currentActor;
+    private final DeadLetterStore store;
+    private final DeadLetterRetrier retrier;
+
+    public DeadLetterController(CurrentActor currentActor, DeadLetterStore store, DeadLetterRetrier retrier) {
+        this.currentActor = currentActor;
+        this.store = store;
+        this.retrier = retrier;
+    }
+
+    public record RetryDeadLetterSequenceInput(String processingGroup, String sequenceIdentifier) {
+    }
+
+    public record RetryDeadLetterSequencePayload(String processingGroup, String sequenceIdentifier, boolean processed,
+                                                 long remaining, DeadLetterView deadLetter) {
+    }
+
+    @QueryMapping
+    public Connection<DeadLetterView> deadLetters(@Argument String processingGroup, @Argument Integer first,
+                                                  @Argument String after, Authentication authentication) {
+        requireFinance(currentActor.of(authentication));
+        int pageSize = PageSize.of(first);
+        List<String> groups = processingGroup == null ? store.processingGroups() : List.of(knownGroup(processingGroup));
+        List<DeadLetterView> letters = store.page(groups, DeadLetterCursor.position(after), pageSize + 1);
+        return Connection.of(letters, pageSize, DeadLetterCursor::of);
+    }
+
+    @MutationMapping
+    public RetryDeadLetterSequencePayload retryDeadLetterSequence(@Argument RetryDeadLetterSequenceInput input,
+                                                                  Authentication authentication) {
+        requireFinance(currentActor.of(authentication));
+        String group = knownGroup(input.processingGroup());
+        String sequenceIdentifier = Inputs.requiredText("sequenceIdentifier", input.sequenceIdentifier(), MAX_SEQUENCE_IDENTIFIER_LENGTH);
+        DeadLetterRetrier.Outcome outcome = retrier.retryNow(group, sequenceIdentifier);
+        return new RetryDeadLetterSequencePayload(group, sequenceIdentifier, outcome.processed(), outcome.remaining(),
+                outcome.firstRemaining().orElse(null));
+    }
+
+    private String knownGroup(String processingGroup) {
+        String group = Inputs.requiredText("processingGroup", processingGroup, MAX_GROUP_LENGTH);
+        if (!store.processingGroups().contains(group)) {
+            throw DeadLetterRetrier.unknownGroup(group, store);
+        }
+        return group;
+    }
+
+    private static void requireFinance(Actor actor) {
+        if (actor.role() != Role.FINANCE) {
+            throw RuleViolation.forbidden(null, "role.finance", "Only the finance team may see and retry parked events.");
+        }
+    }
+}
