@@ -47,8 +47,8 @@ public class ReadModelFormats {
             Document stored = formats.find(eq("_id", format.group())).first();
             // Read models written before layouts were recorded have layout 1.
             int storedLayout = stored == null ? 1 : stored.getInteger("layout", 1);
-            if (storedLayout != format.layout() && hasDocuments(format)) {
-                rebuild(format.group(), storedLayout, format.layout());
+            if (storedLayout != format.layout() && hasDocuments(format) && !rebuilt(format.group(), storedLayout, format.layout())) {
+                continue; // the layout stays recorded as it was, so the next start tries again
             }
             formats.replaceOne(eq("_id", format.group()), new Document("_id", format.group()).append("layout", format.layout()),
                     new ReplaceOptions().upsert(true));
@@ -59,17 +59,28 @@ public class ReadModelFormats {
         return format.collections().stream().anyMatch(name -> readModels.getCollection(name).find().first() != null);
     }
 
-    private void rebuild(String group, int storedLayout, int layout) {
+    /**
+     * False when the group could not be reset here: no resettable processor, or another instance holds
+     * its segments (a replay needs them all). The service runs on with the old layout and says so.
+     */
+    private boolean rebuilt(String group, int storedLayout, int layout) {
         StreamingEventProcessor processor = processing
                 .eventProcessorByProcessingGroup(group, StreamingEventProcessor.class).orElse(null);
         if (processor == null || !processor.supportsReset()) {
             log.warn("Read models of {} have layout {} but {} is current, and the processor cannot be reset here", group, storedLayout, layout);
-            return;
+            return false;
         }
         log.info("Read models of {} have layout {}, {} is current: replaying the event store to rebuild them", group, storedLayout, layout);
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+            return true;
+        } catch (RuntimeException notResettable) {
+            log.warn("Read models of {} could not be rebuilt now ({}); they will be at the next start", group, notResettable.toString());
+            return false;
+        } finally {
+            processor.start();
+        }
     }
 
     private record Format(String group, int layout, List<String> collections) {

@@ -1,0 +1,84 @@
+package io.freelance.ledger.query.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import java.util.Optional;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+/** Which read models {@link ReadModelFormats} replays at start-up, and what it records. */
+class ReadModelLayoutUpgradeTest {
+
+    private InMemoryMongo mongo;
+    private MongoDatabase database;
+    private final StreamingEventProcessor contracts = mock(StreamingEventProcessor.class);
+    private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+
+    @BeforeEach
+    void setUp() {
+        mongo = new InMemoryMongo();
+        database = mongo.database("layouts");
+        when(contracts.supportsReset()).thenReturn(true);
+        when(processing.eventProcessorByProcessingGroup(eq("contract-projection"), any()))
+                .thenReturn(Optional.of(contracts));
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void aFreshStoreIsNotReplayedAndGetsTheCurrentLayouts() {
+        new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
+
+        verify(contracts, never()).resetTokens();
+        assertThat(layoutOf("contract-projection")).isEqualTo(2);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(1);
+    }
+
+    @Test
+    void documentsWithoutARecordedLayoutAreReplayedIntoTheCurrentOne() {
+        database.getCollection("contracts").insertOne(new Document("_id", "c-1"));
+
+        new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
+
+        InOrder replay = inOrder(contracts);
+        replay.verify(contracts).shutDown();
+        replay.verify(contracts).resetTokens();
+        replay.verify(contracts).start();
+        assertThat(layoutOf("contract-projection")).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheReplayCannotStartTheOldLayoutStaysRecordedAndTheProcessorRunsOn() {
+        database.getCollection("contracts").insertOne(new Document("_id", "c-1"));
+        doThrow(new IllegalStateException("segments claimed by another instance")).when(contracts).resetTokens();
+
+        new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
+
+        verify(contracts).start();
+        assertThat(database.getCollection("read_model_formats").find(Filters.eq("_id", "contract-projection")).first())
+                .as("nothing recorded, so the next start tries again").isNull();
+    }
+
+    private int layoutOf(String group) {
+        return database.getCollection("read_model_formats").find(Filters.eq("_id", group)).first().getInteger("layout");
+    }
+}
