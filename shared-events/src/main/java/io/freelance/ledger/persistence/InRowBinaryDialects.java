@@ -1,4 +1,4 @@
-package io.freelance.ledger.command.infrastructure;
+package io.freelance.ledger.persistence;
 
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.Dialect;
@@ -17,7 +17,9 @@ import org.hibernate.type.descriptor.jdbc.VarbinaryJdbcType;
  * {@code oid} (one large object per write that nothing ever removes: the token table alone grows
  * without end) and to H2's {@code BLOB} (every value over a few hundred bytes stored and read apart
  * from its row: appends about four times slower, and read LOBs held in memory until a timeout).
- * Named by {@code hibernate.dialect_resolvers}; other databases keep Hibernate's own dialect.
+ * Named by {@code hibernate.dialect_resolvers} on both sides (in distributed mode they share one
+ * PostgreSQL database, so they must lay the columns out alike); other databases keep Hibernate's own
+ * dialect. Here rather than in either side: it is the one piece of persistence the two share.
  */
 public class InRowBinaryDialects implements DialectResolver {
 
