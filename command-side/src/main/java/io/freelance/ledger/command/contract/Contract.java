@@ -12,18 +12,26 @@ import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.contract.AcceptContractCommand;
+import io.freelance.ledger.contract.ChangeWeeklyLimitCommand;
 import io.freelance.ledger.contract.ContractAcceptedEvent;
 import io.freelance.ledger.contract.ContractDeclinedEvent;
 import io.freelance.ledger.contract.ContractEndedEvent;
+import io.freelance.ledger.contract.ContractPausedEvent;
+import io.freelance.ledger.contract.ContractResumedEvent;
 import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.DeclineContractCommand;
 import io.freelance.ledger.contract.EndContractCommand;
 import io.freelance.ledger.contract.FixedPriceContractOfferedEvent;
 import io.freelance.ledger.contract.HourlyContractOfferedEvent;
+import io.freelance.ledger.contract.HourlyTerms;
 import io.freelance.ledger.contract.MilestoneTerms;
 import io.freelance.ledger.contract.OfferFixedPriceContractCommand;
 import io.freelance.ledger.contract.OfferHourlyContractCommand;
+import io.freelance.ledger.contract.PauseContractCommand;
+import io.freelance.ledger.contract.ResumeContractCommand;
+import io.freelance.ledger.contract.WeeklyLimitChangedEvent;
+import io.freelance.ledger.contract.WeeklyLimitSchedule;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -49,11 +57,15 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The contract id derives from the client and their idempotency key, so an offer reaches an existing
  * contract only when it reuses a key. The contract itself decides what that is: the same terms are a retry,
  * answered as the first time with nothing recorded; other terms are refused as a reused key.
+ * <p>
+ * An hourly contract's weekly limit can change and the contract can be paused while a dispute runs; the
+ * Work Diary reads its {@link #standing()} before recording time under it.
  */
 @Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class Contract {
 
     private static final Set<ContractStatus> ENDABLE = EnumSet.of(ContractStatus.ACTIVE, ContractStatus.PAUSED);
+    private static final Set<ContractStatus> RUNNING = ENDABLE;
 
     @AggregateIdentifier
     private String contractId;
@@ -63,6 +75,9 @@ public class Contract {
     private String currency;
     private List<MilestoneTerms> offeredMilestones;
     private OfferedTerms offeredTerms;
+    private HourlyTerms hourlyTerms;
+    private WeeklyLimitSchedule weeklyLimits;
+    private Instant acceptedAt;
 
     protected Contract() {
         // Axon rebuilds the contract from its events.
@@ -162,6 +177,66 @@ public class Contract {
         return AggregateVersions.of(contract, escrowCloser.closeForEndedContract(contractId, actor));
     }
 
+    /**
+     * The client changes an hourly contract's weekly limit. An increase applies at once, a decrease from
+     * the next Monday 00:00 UTC; asking for what was last asked for changes nothing.
+     */
+    @CommandHandler
+    public Long handle(ChangeWeeklyLimitCommand command, MetaData metaData) {
+        parties.requireClient(Actor.fromMetaData(metaData), "change the weekly limit");
+        requireHourly("have a weekly limit");
+        Integer limit = command.weeklyLimitHours();
+        OfferRules.requireWeeklyLimit(limit);
+        requireStatus(RUNNING, "given a new weekly limit");
+        if (!weeklyLimits.alreadyRequested(limit)) {
+            Instant now = now();
+            apply(new WeeklyLimitChangedEvent(contractId, weeklyLimits.latestLimit(), limit,
+                    weeklyLimits.effectiveFromForChange(limit, now), now));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Pausing a paused contract changes nothing: a dispute process may send its pause again. */
+    @CommandHandler
+    public Long handle(PauseContractCommand command, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        PauseRules.requireMayPause(actor, parties, "pause a contract");
+        requireHourly("can be paused");
+        String reason = TextInput.required("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason for the pause");
+        if (status != ContractStatus.PAUSED) {
+            requireStatus(EnumSet.of(ContractStatus.ACTIVE), "paused");
+            apply(new ContractPausedEvent(contractId, actor.userId(), actor.role(), reason, now()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Resuming an active contract changes nothing. */
+    @CommandHandler
+    public Long handle(ResumeContractCommand command, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        PauseRules.requireMayPause(actor, parties, "resume a contract");
+        requireHourly("can be paused and resumed");
+        String reason = TextInput.optional("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason");
+        if (status != ContractStatus.ACTIVE) {
+            requireStatus(EnumSet.of(ContractStatus.PAUSED), "resumed");
+            apply(new ContractResumedEvent(contractId, actor.userId(), actor.role(), reason, now()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** What the Work Diary checks before it records time under this contract. */
+    public ContractStanding standing() {
+        return new ContractStanding(parties, type, status, acceptedAt, hourlyTerms, weeklyLimits);
+    }
+
+    /** @param what completing "only hourly contracts …" */
+    private void requireHourly(String what) {
+        if (type != ContractType.HOURLY) {
+            throw RuleViolation.badRequest("contractId", "contract.hourly-only",
+                    "Contract %s is fixed-price; only hourly contracts %s.".formatted(contractId, what));
+        }
+    }
+
     private AggregateVersion ownVersion() {
         return new AggregateVersion(Contract.class.getSimpleName(), contractId, AggregateLifecycle.getVersion());
     }
@@ -206,10 +281,28 @@ public class Contract {
         status = ContractStatus.OFFERED;
         offeredMilestones = List.of();
         offeredTerms = OfferedTerms.of(event);
+        hourlyTerms = event.terms();
+        weeklyLimits = WeeklyLimitSchedule.offered(event.terms().weeklyLimitHours());
     }
 
     @EventSourcingHandler
     void on(ContractAcceptedEvent event) {
+        status = ContractStatus.ACTIVE;
+        acceptedAt = event.acceptedAt();
+    }
+
+    @EventSourcingHandler
+    void on(WeeklyLimitChangedEvent event) {
+        weeklyLimits = weeklyLimits.with(event);
+    }
+
+    @EventSourcingHandler
+    void on(ContractPausedEvent event) {
+        status = ContractStatus.PAUSED;
+    }
+
+    @EventSourcingHandler
+    void on(ContractResumedEvent event) {
         status = ContractStatus.ACTIVE;
     }
 

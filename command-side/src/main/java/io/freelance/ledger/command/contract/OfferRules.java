@@ -81,7 +81,11 @@ final class OfferRules {
                     "The hourly rate must be more than zero; %s was given.".formatted(rate));
         }
         MilestoneTermsRules.requireAtMostMaximum("hourlyRate", rate, policy);
-        Integer limit = terms.weeklyLimitHours();
+        requireWeeklyLimit(terms.weeklyLimitHours());
+    }
+
+    /** Null for no limit, or whole hours that fit in a week. */
+    static void requireWeeklyLimit(Integer limit) {
         if (limit != null && (limit < 1 || limit > HOURS_IN_A_WEEK)) {
             throw RuleViolation.badRequest("weeklyLimitHours", "weeklyLimitHours.range",
                     "A weekly limit must be between 1 and %d hours, or none; %d was given."

@@ -22,6 +22,7 @@ final class ContractOffers {
     static final MilestoneTerms DESIGN = milestone("m1", "Design mock-ups", "100.00");
     static final MilestoneTerms BUILD = milestone("m2", "Build and deploy", "250.00");
     static final HourlyTerms HOURLY_TERMS = new HourlyTerms(Money.of("40.00", "USD"), 20, true);
+    static final HourlyTerms TRACKED_HOURLY_TERMS = new HourlyTerms(Money.of("40.00", "USD"), 20, false, true);
 
     private ContractOffers() {
     }
@@ -49,6 +50,10 @@ final class ContractOffers {
     }
 
     static HourlyContractOfferedEvent hourlyOffered(Instant at) {
-        return new HourlyContractOfferedEvent(CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(), TITLE, HOURLY_TERMS, at);
+        return hourlyOffered(at, HOURLY_TERMS);
+    }
+
+    static HourlyContractOfferedEvent hourlyOffered(Instant at, HourlyTerms terms) {
+        return new HourlyContractOfferedEvent(CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(), TITLE, terms, at);
     }
 }
