@@ -53,7 +53,7 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
         }
         Set<String> accounts = new HashSet<>();
         for (JournalLeg leg : legs) {
-            if (!accounts.add(leg.account() + "/" + leg.amount().currency())) {
+            if (!accounts.add(leg.account().name() + "/" + leg.amount().currency())) {
                 throw new IllegalArgumentException("Journal entry " + entryId + " names account " + leg.account() + " twice");
             }
             if (leg.amount().isZero()) {
@@ -67,7 +67,7 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
     }
 
     /** The leg on {@code account}, or a zero amount when the entry does not touch it. */
-    public Money amountOn(String account, String currency) {
+    public Money amountOn(LedgerAccount account, String currency) {
         return legs.stream()
                 .filter(leg -> leg.account().equals(account) && leg.amount().currency().equals(currency))
                 .map(JournalLeg::amount)

@@ -6,36 +6,29 @@ package io.freelance.ledger.ledger;
  */
 public final class LedgerAccounts {
 
-    public static final String SERVICE_FEES = "platform:fees:service";
-    public static final String MARKETPLACE_FEES = "platform:fees:marketplace";
+    public static final LedgerAccount SERVICE_FEES = new LedgerAccount(AccountKind.SERVICE_FEES, null);
+    public static final LedgerAccount MARKETPLACE_FEES = new LedgerAccount(AccountKind.MARKETPLACE_FEES, null);
 
     private LedgerAccounts() {
     }
 
-    public static String clientCharges(String clientId) {
-        return "client:" + clientId + ":charges";
+    public static LedgerAccount clientCharges(String clientId) {
+        return new LedgerAccount(AccountKind.CLIENT_CHARGES, clientId);
     }
 
-    public static String clientRefunds(String clientId) {
-        return "client:" + clientId + ":refunds";
+    public static LedgerAccount clientRefunds(String clientId) {
+        return new LedgerAccount(AccountKind.CLIENT_REFUNDS, clientId);
     }
 
-    public static String escrow(String contractId) {
-        return "escrow:" + contractId;
+    public static LedgerAccount escrow(String contractId) {
+        return new LedgerAccount(AccountKind.ESCROW, contractId);
     }
 
-    public static String freelancerPending(String freelancerId) {
-        return "freelancer:" + freelancerId + ":pending";
+    public static LedgerAccount freelancerPending(String freelancerId) {
+        return new LedgerAccount(AccountKind.FREELANCER_PENDING, freelancerId);
     }
 
-    public static String freelancerAvailable(String freelancerId) {
-        return "freelancer:" + freelancerId + ":available";
-    }
-
-    /** The user an account belongs to, or null for platform accounts and escrow. */
-    public static String ownerOf(String account) {
-        String[] parts = account.split(":");
-        boolean personal = parts.length == 3 && (parts[0].equals("client") || parts[0].equals("freelancer"));
-        return personal ? parts[1] : null;
+    public static LedgerAccount freelancerAvailable(String freelancerId) {
+        return new LedgerAccount(AccountKind.FREELANCER_AVAILABLE, freelancerId);
     }
 }

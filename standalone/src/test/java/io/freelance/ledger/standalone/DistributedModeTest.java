@@ -176,12 +176,12 @@ class DistributedModeTest {
         String build = offered.path("milestones").get(1).path("id").asString();
         assertThat(offered.path("status").asString()).isEqualTo("OFFERED");
 
-        String charges = LedgerAccounts.clientCharges(ALICE.id());
-        String escrow = LedgerAccounts.escrow(contractId);
-        String pending = LedgerAccounts.freelancerPending(CAROL.id());
-        String available = LedgerAccounts.freelancerAvailable(CAROL.id());
-        String serviceFees = LedgerAccounts.SERVICE_FEES;
-        String marketplaceFees = LedgerAccounts.MARKETPLACE_FEES;
+        String charges = LedgerAccounts.clientCharges(ALICE.id()).name();
+        String escrow = LedgerAccounts.escrow(contractId).name();
+        String pending = LedgerAccounts.freelancerPending(CAROL.id()).name();
+        String available = LedgerAccounts.freelancerAvailable(CAROL.id()).name();
+        String serviceFees = LedgerAccounts.SERVICE_FEES.name();
+        String marketplaceFees = LedgerAccounts.MARKETPLACE_FEES.name();
 
         JsonNode accepted = api.accept(CAROL, contractId).answered().dataAt("acceptContract.contract");
         assertThat(accepted.path("status").asString()).isEqualTo("ACTIVE");

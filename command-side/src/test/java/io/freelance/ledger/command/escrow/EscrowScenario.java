@@ -26,6 +26,7 @@ import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.FeeRates;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +48,13 @@ final class EscrowScenario {
     static final String NOTE = "Mock-ups are in the shared folder.";
     static final String CHANGES = "Please use the brand colours.";
 
-    static final String CLIENT_CHARGES = LedgerAccounts.clientCharges(CLIENT.userId());
-    static final String CLIENT_REFUNDS = LedgerAccounts.clientRefunds(CLIENT.userId());
-    static final String ESCROW = LedgerAccounts.escrow(CONTRACT_ID);
-    static final String PENDING = LedgerAccounts.freelancerPending(FREELANCER.userId());
-    static final String AVAILABLE = LedgerAccounts.freelancerAvailable(FREELANCER.userId());
-    static final String SERVICE_FEES = LedgerAccounts.SERVICE_FEES;
-    static final String MARKETPLACE_FEES = LedgerAccounts.MARKETPLACE_FEES;
+    static final LedgerAccount CLIENT_CHARGES = LedgerAccounts.clientCharges(CLIENT.userId());
+    static final LedgerAccount CLIENT_REFUNDS = LedgerAccounts.clientRefunds(CLIENT.userId());
+    static final LedgerAccount ESCROW = LedgerAccounts.escrow(CONTRACT_ID);
+    static final LedgerAccount PENDING = LedgerAccounts.freelancerPending(FREELANCER.userId());
+    static final LedgerAccount AVAILABLE = LedgerAccounts.freelancerAvailable(FREELANCER.userId());
+    static final LedgerAccount SERVICE_FEES = LedgerAccounts.SERVICE_FEES;
+    static final LedgerAccount MARKETPLACE_FEES = LedgerAccounts.MARKETPLACE_FEES;
 
     static final Duration AUTO_RELEASE = Duration.ofDays(14);
     static final Duration REFUND_WINDOW = Duration.ofDays(7);
@@ -76,7 +77,7 @@ final class EscrowScenario {
                 List.of(M1, M2, M3), at);
     }
 
-    static JournalLeg leg(String account, String amountUsd) {
+    static JournalLeg leg(LedgerAccount account, String amountUsd) {
         return new JournalLeg(account, usd(amountUsd));
     }
 

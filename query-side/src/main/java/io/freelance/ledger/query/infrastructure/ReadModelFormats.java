@@ -25,10 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModelFormats {
 
-    /** Group, layout number, and the collections the group writes (any document there means data of some layout). */
+    /**
+     * Group, layout number, and the collections the group writes (any document there means data of some layout).
+     * Contracts 2: escrow accounts in a collection of their own. Ledger 2: balances and journal legs carry their
+     * account's kind and owner id (escrow balances had no owner id before).
+     */
     private static final List<Format> FORMATS = List.of(
             new Format("contract-projection", 2, List.of("contracts", "escrow_accounts")),
-            new Format("ledger-projection", 1, List.of("ledger_balances")));
+            new Format("ledger-projection", 2, List.of("ledger_balances")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
 

@@ -1,7 +1,7 @@
 package io.freelance.ledger.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
-import io.freelance.ledger.ledger.LedgerAccounts;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.query.readstore.IdLists;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -23,11 +23,11 @@ public class AccountLists {
     }
 
     /** Called before the balance document is first written, so no balance exists that no list names. */
-    void opened(String account, String currency) {
-        String balanceId = LedgerFields.balanceId(account, currency);
-        String owner = LedgerAccounts.ownerOf(account);
-        if (owner != null) {
-            lists.append(ownerList(owner), balanceId);
+    void opened(LedgerAccount account, String currency) {
+        String balanceId = LedgerFields.balanceId(account.name(), currency);
+        String userId = account.userId();
+        if (userId != null) {
+            lists.append(ownerList(userId), balanceId);
         }
         lists.append(currencyList(currency), balanceId);
         lists.append(CURRENCIES, currency);

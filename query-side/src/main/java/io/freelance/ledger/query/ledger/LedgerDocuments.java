@@ -5,6 +5,7 @@ import static io.freelance.ledger.query.ledger.LedgerFields.*;
 import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.FeeRates;
 import io.freelance.ledger.ledger.JournalEntry;
+import io.freelance.ledger.ledger.JournalLeg;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import io.freelance.ledger.query.readstore.MoneyDocuments;
 import org.bson.Document;
@@ -24,9 +25,14 @@ final class LedgerDocuments {
                 .append(EFFECTIVE_AT, BsonTimes.toDate(entry.effectiveAt()))
                 .append(CAUSE, cause(entry.cause()))
                 .append(FEE_RATES, feeRates(entry.feeRates()))
-                .append(LEGS, entry.legs().stream()
-                        .map(leg -> new Document(ACCOUNT, leg.account()).append(AMOUNT, MoneyDocuments.toDocument(leg.amount())))
-                        .toList());
+                .append(LEGS, entry.legs().stream().map(LedgerDocuments::leg).toList());
+    }
+
+    private static Document leg(JournalLeg leg) {
+        return new Document(ACCOUNT, leg.account().name())
+                .append(KIND, leg.account().kind().name())
+                .append(OWNER_ID, leg.account().ownerId())
+                .append(AMOUNT, MoneyDocuments.toDocument(leg.amount()));
     }
 
     static Document cause(EntryCause cause) {

@@ -19,6 +19,8 @@ public final class LedgerFields {
     public static final String ID = "_id";
     public static final String ACCOUNT = "account";
     public static final String CURRENCY = "currency";
+    /** On a balance and a journal leg: the account's {@code AccountKind}, and the id of whom it is kept for (none for platform accounts). */
+    public static final String KIND = "kind";
     public static final String OWNER_ID = "ownerId";
     public static final String ENTRY_ID = "entryId";
     public static final String EVENT_TYPE = "eventType";

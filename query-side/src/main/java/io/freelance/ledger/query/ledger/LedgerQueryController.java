@@ -8,6 +8,7 @@ import io.freelance.ledger.query.graphql.PageSize;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.query.ledger.AccountBalance;
 import io.freelance.ledger.query.ledger.LedgerPosting;
 import io.freelance.ledger.query.ledger.LedgerReadModel;
@@ -46,11 +47,11 @@ public class LedgerQueryController {
     @QueryMapping
     public AccountBalance ledgerAccount(@Argument String account, @Argument String currency, Authentication authentication) {
         Actor actor = currentActor.of(authentication);
-        String accountName = Inputs.requiredText("account", account, MAX_ACCOUNT_NAME_LENGTH);
+        LedgerAccount named = LedgerAccount.parse("account", Inputs.requiredText("account", account, MAX_ACCOUNT_NAME_LENGTH));
         String currencyCode = Inputs.currency("currency", currency);
-        access.requireReadable(actor, accountName);
-        return ledger.balance(accountName, currencyCode)
-                .orElseGet(() -> new AccountBalance(accountName, currencyCode, Money.zero(currencyCode)));
+        access.requireReadable(actor, named);
+        return ledger.balance(named.name(), currencyCode)
+                .orElseGet(() -> new AccountBalance(named.name(), currencyCode, Money.zero(currencyCode)));
     }
 
     @SchemaMapping(typeName = "LedgerAccount")

@@ -16,7 +16,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
-import io.freelance.ledger.ledger.LedgerAccounts;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +79,7 @@ public class LedgerStore {
         List<WriteModel<Document>> postingWrites = new ArrayList<>();
         List<WriteModel<Document>> balanceWrites = new ArrayList<>();
         for (JournalLeg leg : entry.legs()) {
-            String balanceId = balanceId(leg.account(), leg.amount().currency());
+            String balanceId = balanceIdOf(leg);
             Document stored = storedBalances.get(balanceId);
             if (alreadyApplied(stored, sequence)) {
                 continue;
@@ -148,7 +147,7 @@ public class LedgerStore {
     private static Map<String, String> plannedPostingIds(JournalEntry entry, Map<String, Document> storedBalances) {
         Map<String, String> ids = new HashMap<>();
         for (JournalLeg leg : entry.legs()) {
-            String balanceId = balanceId(leg.account(), leg.amount().currency());
+            String balanceId = balanceIdOf(leg);
             ids.put(balanceId, postingId(balanceId, postingCount(storedBalances.get(balanceId)) + 1));
         }
         return ids;
@@ -162,7 +161,7 @@ public class LedgerStore {
     private void requireStreamOrder(JournalEntry entry, long sequence, Map<String, Document> storedBalances,
                                     Map<String, String> postingIds) {
         List<String> passedPostingIds = entry.legs().stream()
-                .map(leg -> balanceId(leg.account(), leg.amount().currency()))
+                .map(LedgerStore::balanceIdOf)
                 .filter(balanceId -> alreadyApplied(storedBalances.get(balanceId), sequence))
                 .map(postingIds::get)
                 .toList();
@@ -186,7 +185,7 @@ public class LedgerStore {
     }
 
     private Map<String, Document> storedBalances(JournalEntry entry) {
-        List<String> ids = entry.legs().stream().map(leg -> balanceId(leg.account(), leg.amount().currency())).toList();
+        List<String> ids = entry.legs().stream().map(LedgerStore::balanceIdOf).toList();
         Map<String, Document> byId = new HashMap<>();
         balances.find(in(ID, ids)).forEach(document -> byId.put(document.getString(ID), document));
         return byId;
@@ -206,7 +205,7 @@ public class LedgerStore {
         String currency = leg.amount().currency();
         long amountMinorUnits = MinorUnits.of(leg.amount());
         long balanceBefore = storedBalance == null ? 0 : storedBalance.getLong(BALANCE_MINOR_UNITS);
-        Document posting = new Document(ACCOUNT, leg.account())
+        Document posting = new Document(ACCOUNT, leg.account().name())
                 .append(CURRENCY, currency)
                 .append(NUMBER, postingNumber(postingId))
                 .append(ENTRY_ID, entry.entryId())
@@ -222,16 +221,21 @@ public class LedgerStore {
                                                      Document storedBalance) {
         String currency = leg.amount().currency();
         // Only balances this entry has not moved yet get here (see apply), so the id alone is the filter.
-        Bson filter = eq(ID, balanceId(leg.account(), currency));
+        Bson filter = eq(ID, balanceIdOf(leg));
         Bson update = Updates.combine(
                 Updates.inc(BALANCE_MINOR_UNITS, MinorUnits.of(leg.amount())),
                 Updates.set(LAST_POSITION, sequence),
                 Updates.set(LAST_ENTRY_ID, entry.entryId()),
                 Updates.set(POSTING_COUNT, postingNumber),
-                Updates.setOnInsert(ACCOUNT, leg.account()),
+                Updates.setOnInsert(ACCOUNT, leg.account().name()),
                 Updates.setOnInsert(CURRENCY, currency),
-                Updates.setOnInsert(OWNER_ID, LedgerAccounts.ownerOf(leg.account())));
+                Updates.setOnInsert(KIND, leg.account().kind().name()),
+                Updates.setOnInsert(OWNER_ID, leg.account().ownerId()));
         return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(storedBalance == null));
+    }
+
+    private static String balanceIdOf(JournalLeg leg) {
+        return balanceId(leg.account().name(), leg.amount().currency());
     }
 
     /** The ledger sequence an entry got, and the ids of its postings. */

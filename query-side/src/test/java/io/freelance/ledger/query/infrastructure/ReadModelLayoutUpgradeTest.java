@@ -28,6 +28,7 @@ class ReadModelLayoutUpgradeTest {
     private InMemoryMongo mongo;
     private MongoDatabase database;
     private final StreamingEventProcessor contracts = mock(StreamingEventProcessor.class);
+    private final StreamingEventProcessor ledger = mock(StreamingEventProcessor.class);
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
 
     @BeforeEach
@@ -37,6 +38,9 @@ class ReadModelLayoutUpgradeTest {
         when(contracts.supportsReset()).thenReturn(true);
         when(processing.eventProcessorByProcessingGroup(eq("contract-projection"), any()))
                 .thenReturn(Optional.of(contracts));
+        when(ledger.supportsReset()).thenReturn(true);
+        when(processing.eventProcessorByProcessingGroup(eq("ledger-projection"), any()))
+                .thenReturn(Optional.of(ledger));
     }
 
     @AfterEach
@@ -49,8 +53,9 @@ class ReadModelLayoutUpgradeTest {
         new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
 
         verify(contracts, never()).resetTokens();
+        verify(ledger, never()).resetTokens();
         assertThat(layoutOf("contract-projection")).isEqualTo(2);
-        assertThat(layoutOf("ledger-projection")).isEqualTo(1);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(2);
     }
 
     @Test
@@ -64,6 +69,23 @@ class ReadModelLayoutUpgradeTest {
         replay.verify(contracts).resetTokens();
         replay.verify(contracts).start();
         assertThat(layoutOf("contract-projection")).isEqualTo(2);
+    }
+
+    @Test
+    void balancesWithoutTheirAccountsKindAndOwnerAreReplayedIntoTheCurrentLayout() {
+        // As layout 1 left an escrow balance: the name, and no owner id (escrow had none) and no kind.
+        database.getCollection("ledger_balances").insertOne(new Document("_id", "escrow:c-1|USD")
+                .append("account", "escrow:c-1").append("currency", "USD").append("ownerId", null));
+        database.getCollection("read_model_formats").insertOne(new Document("_id", "ledger-projection").append("layout", 1));
+
+        new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
+
+        InOrder replay = inOrder(ledger);
+        replay.verify(ledger).shutDown();
+        replay.verify(ledger).resetTokens();
+        replay.verify(ledger).start();
+        verify(contracts, never()).resetTokens();
+        assertThat(layoutOf("ledger-projection")).isEqualTo(2);
     }
 
     @Test

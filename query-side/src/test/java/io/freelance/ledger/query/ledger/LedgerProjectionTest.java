@@ -3,6 +3,7 @@ package io.freelance.ledger.query.ledger;
 import static io.freelance.ledger.query.testsupport.Entries.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -11,12 +12,14 @@ import io.freelance.ledger.common.Money;
 import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import io.freelance.ledger.ledger.MoneyMovement;
 import io.freelance.ledger.query.testsupport.Entries;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.bson.Document;
@@ -28,9 +31,9 @@ import org.junit.jupiter.api.Test;
 class LedgerProjectionTest {
 
     private static final String CONTRACT = "contract-1";
-    private static final String CLIENT_CHARGES = LedgerAccounts.clientCharges("alice");
-    private static final String ESCROW = LedgerAccounts.escrow(CONTRACT);
-    private static final String PENDING = LedgerAccounts.freelancerPending("carol");
+    private static final LedgerAccount CLIENT_CHARGES = LedgerAccounts.clientCharges("alice");
+    private static final LedgerAccount ESCROW = LedgerAccounts.escrow(CONTRACT);
+    private static final LedgerAccount PENDING = LedgerAccounts.freelancerPending("carol");
 
     private static InMemoryMongo mongo;
     private static MongoDatabase database;
@@ -79,7 +82,7 @@ class LedgerProjectionTest {
 
         assertThat(balance(ESCROW)).isEqualTo(usd("0.00"));
         assertThat(balance(PENDING)).isEqualTo(usd("0.27"));
-        List<LedgerPosting> statement = readModel.statement(ESCROW, "USD", 10, null);
+        List<LedgerPosting> statement = readModel.statement(ESCROW.name(), "USD", 10, null);
         assertThat(statement).extracting(LedgerPosting::entryId).containsExactly("e-3", "e-2", "e-1");
         assertThat(statement).extracting(LedgerPosting::amount).containsExactly(usd("-0.30"), usd("0.20"), usd("0.10"));
         assertThat(statement).extracting(LedgerPosting::balanceAfter).containsExactly(usd("0.00"), usd("0.30"), usd("0.10"));
@@ -92,9 +95,9 @@ class LedgerProjectionTest {
         apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "20.00", "1.00"), 2);
         apply(Entries.funding("e-3", "alice", CONTRACT, "m-3", "30.00", "1.50"), 3);
 
-        List<LedgerPosting> firstPage = readModel.statement(ESCROW, "USD", 2, null);
+        List<LedgerPosting> firstPage = readModel.statement(ESCROW.name(), "USD", 2, null);
         assertThat(firstPage).extracting(LedgerPosting::entryId).containsExactly("e-3", "e-2", "e-1");
-        List<LedgerPosting> secondPage = readModel.statement(ESCROW, "USD", 2, 2L);
+        List<LedgerPosting> secondPage = readModel.statement(ESCROW.name(), "USD", 2, 2L);
         assertThat(secondPage).extracting(LedgerPosting::entryId).containsExactly("e-1");
     }
 
@@ -118,7 +121,7 @@ class LedgerProjectionTest {
         apply(funding, 11);
 
         assertThat(balance(ESCROW)).isEqualTo(usd("500.00"));
-        assertThat(readModel.statement(ESCROW, "USD", 10, null)).hasSize(1);
+        assertThat(readModel.statement(ESCROW.name(), "USD", 10, null)).hasSize(1);
     }
 
     @Test
@@ -127,13 +130,13 @@ class LedgerProjectionTest {
         apply(funding, 10);
         // As if the postings were written but the process died before the balances were.
         database.getCollection(LedgerFields.BALANCES).deleteMany(new Document());
-        database.getCollection(LedgerFields.POSTINGS).deleteOne(new Document(LedgerFields.ACCOUNT, ESCROW));
+        database.getCollection(LedgerFields.POSTINGS).deleteOne(new Document(LedgerFields.ACCOUNT, ESCROW.name()));
 
         apply(funding, 10);
 
         assertThat(balance(ESCROW)).isEqualTo(usd("500.00"));
         assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-525.00"));
-        assertThat(readModel.statement(ESCROW, "USD", 10, null)).extracting(LedgerPosting::balanceAfter)
+        assertThat(readModel.statement(ESCROW.name(), "USD", 10, null)).extracting(LedgerPosting::balanceAfter)
                 .containsExactly(usd("500.00"));
     }
 
@@ -153,7 +156,7 @@ class LedgerProjectionTest {
 
         // The statement follows the order the ledger applied them, each balance from the one before.
         List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
-                .find(new Document(LedgerFields.ACCOUNT, ESCROW)).sort(new Document(LedgerFields.NUMBER, 1))
+                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
                 .into(new ArrayList<>());
         assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-2", "e-1");
         assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
@@ -196,7 +199,7 @@ class LedgerProjectionTest {
                 new JournalLeg(ESCROW, Money.of("1000", "JPY")),
                 new JournalLeg(LedgerAccounts.MARKETPLACE_FEES, Money.of("50", "JPY"))), 3);
 
-        assertThat(readModel.balance(ESCROW, "JPY").orElseThrow().balance()).isEqualTo(Money.of("1000", "JPY"));
+        assertThat(readModel.balance(ESCROW.name(), "JPY").orElseThrow().balance()).isEqualTo(Money.of("1000", "JPY"));
         assertThat(readModel.trialBalance("JPY").total()).isEqualTo(Money.zero("JPY"));
     }
 
@@ -212,16 +215,40 @@ class LedgerProjectionTest {
         assertThat(trialBalance.total()).isEqualTo(usd("0.00"));
         assertThat(trialBalance.accountCount()).isEqualTo(6);
         assertThat(trialBalance.accounts()).extracting(AccountBalance::account).containsExactly(
-                CLIENT_CHARGES, LedgerAccounts.clientRefunds("alice"), ESCROW, PENDING,
-                LedgerAccounts.MARKETPLACE_FEES, LedgerAccounts.SERVICE_FEES);
+                Stream.of(CLIENT_CHARGES, LedgerAccounts.clientRefunds("alice"), ESCROW, PENDING,
+                        LedgerAccounts.MARKETPLACE_FEES, LedgerAccounts.SERVICE_FEES).map(LedgerAccount::name).toArray(String[]::new));
     }
 
     @Test
     void personalAccountsAreFoundByTheirOwner() {
         apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00"), 10);
 
-        assertThat(readModel.balancesOwnedBy("alice")).extracting(AccountBalance::account).containsExactly(CLIENT_CHARGES);
+        assertThat(readModel.balancesOwnedBy("alice")).extracting(AccountBalance::account).containsExactly(CLIENT_CHARGES.name());
         assertThat(readModel.balancesOwnedBy("bob")).isEmpty();
+    }
+
+    @Test
+    void balancesAndLegsCarryTheirAccountsKindAndOwner() {
+        apply(Entries.release("e-1", "carol", CONTRACT, "m-1", "100.00", "10.00"), 10);
+
+        assertThat(stored(LedgerFields.BALANCES, PENDING.name() + "|USD"))
+                .containsEntry(LedgerFields.KIND, "FREELANCER_PENDING").containsEntry(LedgerFields.OWNER_ID, "carol");
+        assertThat(stored(LedgerFields.BALANCES, ESCROW.name() + "|USD"))
+                .containsEntry(LedgerFields.KIND, "ESCROW").containsEntry(LedgerFields.OWNER_ID, CONTRACT);
+        assertThat(stored(LedgerFields.BALANCES, LedgerAccounts.SERVICE_FEES.name() + "|USD"))
+                .containsEntry(LedgerFields.KIND, "SERVICE_FEES").containsEntry(LedgerFields.OWNER_ID, null);
+        assertThat(stored(LedgerFields.JOURNAL_ENTRIES, "e-1").getList(LedgerFields.LEGS, Document.class))
+                .extracting(leg -> leg.getString(LedgerFields.KIND), leg -> leg.getString(LedgerFields.OWNER_ID))
+                .containsExactly(tuple("ESCROW", CONTRACT), tuple("FREELANCER_PENDING", "carol"), tuple("SERVICE_FEES", null));
+    }
+
+    @Test
+    void anEscrowAccountIsListedForNoUserEvenWhenItsContractIdIsAUserId() {
+        apply(Entries.funding("e-1", "alice", "carol", "m-1", "100.00", "5.00"), 10);
+
+        assertThat(readModel.balancesOwnedBy("carol")).isEmpty();
+        assertThat(readModel.balancesOwnedBy("alice")).extracting(AccountBalance::account)
+                .containsExactly(CLIENT_CHARGES.name());
     }
 
     @Test
@@ -252,8 +279,12 @@ class LedgerProjectionTest {
         projection.on(() -> entry, new GlobalSequenceTrackingToken(position));
     }
 
-    private static Money balance(String account) {
-        return readModel.balance(account, "USD").orElseThrow().balance();
+    private static Money balance(LedgerAccount account) {
+        return readModel.balance(account.name(), "USD").orElseThrow().balance();
+    }
+
+    private static Document stored(String collection, String id) {
+        return database.getCollection(collection).find(new Document("_id", id)).first();
     }
 
     private static List<Document> snapshot() {

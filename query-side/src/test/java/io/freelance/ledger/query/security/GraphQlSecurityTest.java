@@ -119,7 +119,7 @@ class GraphQlSecurityTest extends GraphQlApiTestBase {
 
         JsonNode alices = graphQl.post("alice", query).data().path("ledgerAccounts");
         assertThat(alices).hasSize(1);
-        assertThat(alices.path(0).path("account").asString()).isEqualTo(LedgerAccounts.clientCharges("alice"));
+        assertThat(alices.path(0).path("account").asString()).isEqualTo(LedgerAccounts.clientCharges("alice").name());
         assertThat(alices.path(0).path("balance").path("amount").asString()).isEqualTo("-525.00");
 
         assertThat(graphQl.post("bob", query).data().path("ledgerAccounts")).isEmpty();
@@ -130,7 +130,7 @@ class GraphQlSecurityTest extends GraphQlApiTestBase {
     void anEscrowAccountIsReadableByTheContractsPartiesOnly() {
         String query = "query($account: String!) { ledgerAccount(account: $account, currency: \"USD\") "
                 + "{ balance { amount } statement { edges { node { entryId amount { amount } balanceAfter { amount } cause { kind contractId } } } } } }";
-        Map<String, Object> escrow = Map.of("account", LedgerAccounts.escrow(CONTRACT));
+        Map<String, Object> escrow = Map.of("account", LedgerAccounts.escrow(CONTRACT).name());
 
         JsonNode account = graphQl.post("carol", query, escrow).data().path("ledgerAccount");
         assertThat(account.path("balance").path("amount").asString()).isEqualTo("500.00");
@@ -143,7 +143,20 @@ class GraphQlSecurityTest extends GraphQlApiTestBase {
         assertThat(outsider.firstErrorExtensions().path("classification").asString()).isEqualTo("FORBIDDEN");
         assertThat(outsider.firstErrorExtensions().path("field").asString()).isEqualTo("account");
 
-        Reply someoneElsesAccount = graphQl.post("bob", query, Map.of("account", LedgerAccounts.clientCharges("alice")));
+        Reply someoneElsesAccount = graphQl.post("bob", query, Map.of("account", LedgerAccounts.clientCharges("alice").name()));
         assertThat(someoneElsesAccount.firstErrorExtensions().path("classification").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aNameOutsideTheChartOfAccountsIsRefusedAsABadRequestForEveryone() {
+        String query = "query($account: String!) { ledgerAccount(account: $account, currency: \"USD\") { balance { amount } } }";
+
+        for (String caller : new String[] {"alice", "erin"}) {
+            Reply reply = graphQl.post(caller, query, Map.of("account", "client:alice"));
+            assertThat(reply.data().path("ledgerAccount").isNull()).isTrue();
+            assertThat(reply.firstErrorExtensions().path("classification").asString()).isEqualTo("BAD_REQUEST");
+            assertThat(reply.firstErrorExtensions().path("field").asString()).isEqualTo("account");
+            assertThat(reply.firstErrorExtensions().path("rule").asString()).isEqualTo("account.unknown");
+        }
     }
 }

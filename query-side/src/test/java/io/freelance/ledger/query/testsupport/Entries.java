@@ -5,6 +5,7 @@ import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.FeeRates;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class Entries {
         return new JournalEntry(entryId, AT, cause, FeeRates.UPWORK_DEFAULT, new ArrayList<>(List.of(legs)));
     }
 
-    public static JournalLeg leg(String account, String usd) {
+    public static JournalLeg leg(LedgerAccount account, String usd) {
         return new JournalLeg(account, usd(usd));
     }
 

@@ -2,7 +2,7 @@ package io.freelance.ledger.standalone.benchmark;
 
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
-import io.freelance.ledger.ledger.LedgerAccounts;
+import io.freelance.ledger.ledger.LedgerAccount;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /** What the ledger must show after the synthetic history, kept exactly to the cent, to check the API's answers. */
 final class ExpectedLedger {
 
-    private final Map<String, BigDecimal> balances = new HashMap<>();
-    private final Map<String, Integer> postingCounts = new HashMap<>();
+    private final Map<LedgerAccount, BigDecimal> balances = new HashMap<>();
+    private final Map<LedgerAccount, Integer> postingCounts = new HashMap<>();
 
     void apply(JournalEntry entry) {
         for (JournalLeg leg : entry.legs()) {
@@ -21,11 +21,11 @@ final class ExpectedLedger {
         }
     }
 
-    BigDecimal balance(String account) {
+    BigDecimal balance(LedgerAccount account) {
         return balances.getOrDefault(account, BigDecimal.ZERO);
     }
 
-    int postingCount(String account) {
+    int postingCount(LedgerAccount account) {
         return postingCounts.getOrDefault(account, 0);
     }
 
@@ -34,11 +34,12 @@ final class ExpectedLedger {
         return balances.size();
     }
 
+    /** By account name, as the API answers them. */
     Map<String, BigDecimal> balancesOwnedBy(String userId) {
         Map<String, BigDecimal> owned = new TreeMap<>();
         balances.forEach((account, balance) -> {
-            if (userId.equals(LedgerAccounts.ownerOf(account))) {
-                owned.put(account, balance);
+            if (userId.equals(account.userId())) {
+                owned.put(account.name(), balance);
             }
         });
         return owned;

@@ -4,6 +4,7 @@ import io.freelance.ledger.standalone.DemoUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import java.math.BigDecimal;
 import java.util.List;
@@ -104,10 +105,10 @@ final class ReadPathQueries {
         });
     }
 
-    private static ReadPathQuery ledgerAccount(String name, DemoUser user, String account, ExpectedLedger ledger) {
+    private static ReadPathQuery ledgerAccount(String name, DemoUser user, LedgerAccount account, ExpectedLedger ledger) {
         BigDecimal balance = ledger.balance(account);
         int postings = ledger.postingCount(account);
-        return new ReadPathQuery(name, user, LEDGER_ACCOUNT, () -> Map.of("account", account), (variables, data) -> {
+        return new ReadPathQuery(name, user, LEDGER_ACCOUNT, () -> Map.of("account", account.name()), (variables, data) -> {
             JsonNode answered = data.path("ledgerAccount");
             assertThat(new BigDecimal(answered.path("balance").path("amount").asString())).isEqualByComparingTo(balance);
             JsonNode edges = answered.path("statement").path("edges");
