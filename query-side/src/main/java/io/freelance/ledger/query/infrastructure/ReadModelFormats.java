@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.PostConstruct;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -44,6 +45,22 @@ public class ReadModelFormats {
         this.readModels = readModelDatabase;
     }
 
+    /**
+     * A group with no documents and no record is new: its layout is recorded now, before any processor runs.
+     * Recorded only once the service is ready, a process killed in between would leave documents and no
+     * record, and the next start would take them for layout 1 and replay them for nothing (and a crash in
+     * that replay's clean-up is one more way to leave a ledger half deleted).
+     */
+    @PostConstruct
+    public void recordLayoutsOfNewGroups() {
+        MongoCollection<Document> formats = readModels.getCollection("read_model_formats");
+        for (Format format : FORMATS) {
+            if (formats.find(eq("_id", format.group())).first() == null && !hasDocuments(format)) {
+                record(formats, format);
+            }
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     public void rebuildOutdatedReadModels() {
         MongoCollection<Document> formats = readModels.getCollection("read_model_formats");
@@ -54,9 +71,13 @@ public class ReadModelFormats {
             if (storedLayout != format.layout() && hasDocuments(format) && !rebuilt(format.group(), storedLayout, format.layout())) {
                 continue; // the layout stays recorded as it was, so the next start tries again
             }
-            formats.replaceOne(eq("_id", format.group()), new Document("_id", format.group()).append("layout", format.layout()),
-                    new ReplaceOptions().upsert(true));
+            record(formats, format);
         }
+    }
+
+    private static void record(MongoCollection<Document> formats, Format format) {
+        formats.replaceOne(eq("_id", format.group()), new Document("_id", format.group()).append("layout", format.layout()),
+                new ReplaceOptions().upsert(true));
     }
 
     private boolean hasDocuments(Format format) {

@@ -59,6 +59,22 @@ class ReadModelLayoutUpgradeTest {
     }
 
     @Test
+    void documentsWrittenAfterAFreshStartAreNotTakenForAnOldLayout() {
+        ReadModelFormats formats = new ReadModelFormats(processing, database);
+        formats.recordLayoutsOfNewGroups();
+        // Processors start and write before the service is ready (or before a crash).
+        database.getCollection("contracts").insertOne(new Document("_id", "c-1"));
+        database.getCollection("ledger_balances").insertOne(new Document("_id", "escrow:c-1|USD"));
+
+        formats.rebuildOutdatedReadModels();
+
+        verify(contracts, never()).resetTokens();
+        verify(ledger, never()).resetTokens();
+        assertThat(layoutOf("contract-projection")).isEqualTo(2);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(2);
+    }
+
+    @Test
     void documentsWithoutARecordedLayoutAreReplayedIntoTheCurrentOne() {
         database.getCollection("contracts").insertOne(new Document("_id", "c-1"));
 
