@@ -1,7 +1,10 @@
 package io.freelance.ledger.command.escrow;
 
+import static io.freelance.ledger.command.escrow.EscrowClock.effectiveAt;
+import static io.freelance.ledger.command.escrow.EscrowClock.now;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.freelance.ledger.command.common.AggregateCaches;
 import io.freelance.ledger.command.common.ContractParties;
 import io.freelance.ledger.command.escrow.UsedIdempotencyIds.FirstUse;
 import io.freelance.ledger.common.Actor;
@@ -26,20 +29,15 @@ import io.freelance.ledger.escrow.EscrowRefundedEvent;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import io.freelance.ledger.escrow.FundsAvailableEvent;
 import io.freelance.ledger.escrow.MilestoneAddedEvent;
-import io.freelance.ledger.escrow.MilestoneChangesRequestedEvent;
-import io.freelance.ledger.escrow.MilestoneDeletedEvent;
-import io.freelance.ledger.escrow.MilestoneEditedEvent;
 import io.freelance.ledger.escrow.MilestoneFundedEvent;
 import io.freelance.ledger.escrow.MilestoneReleasedEvent;
 import io.freelance.ledger.escrow.MilestoneStatus;
-import io.freelance.ledger.escrow.MilestoneSubmittedEvent;
 import io.freelance.ledger.escrow.MilestonesReorderedEvent;
 import io.freelance.ledger.escrow.RefundReason;
 import io.freelance.ledger.escrow.ReleaseReason;
 import io.freelance.ledger.escrow.ReorderMilestonesCommand;
 import io.freelance.ledger.escrow.RequestMilestoneChangesCommand;
 import io.freelance.ledger.escrow.SubmitMilestoneCommand;
-import io.freelance.ledger.ledger.FeeRates;
 import io.freelance.ledger.ledger.JournalEntry;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -47,29 +45,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import io.freelance.ledger.command.common.AggregateCaches;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The escrow account of one fixed-price contract: it owns the milestone schedule and every cent the
- * client puts in, and it alone decides when money moves (DESIGN §4 fixed-price protection, §5).
+ * client puts in, and it alone decides when money moves (DESIGN §4 fixed-price protection, §5). Each
+ * {@link Milestone} decides its own review and, while unfunded, its own terms.
  * <p>
  * Approval is allowed while a milestone is active, submitted or sent back for changes: the client may
  * pay for work they accept without waiting for a formal submission. After the account closes it takes no
  * more changes; what it still held is refunded, and payments already made still become available.
- * A milestone paid for entirely by money already in escrow moves nothing between accounts, so its
- * funded event carries no journal entry. Non-creation handlers return the account's version so callers
- * can wait for read models to reach it.
+ * Non-creation handlers return the account's version so callers can wait for read models to reach it.
  * <p>
  * Adding, funding and approving carry an id derived from the client's idempotency key: a retry with the same
  * arguments records nothing again, the same key with other arguments is refused ({@link UsedIdempotencyIds}).
@@ -77,8 +73,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class EscrowAccount {
 
-    private static final Set<MilestoneStatus> SUBMITTABLE =
-            EnumSet.of(MilestoneStatus.ACTIVE, MilestoneStatus.CHANGES_REQUESTED);
     private static final Set<MilestoneStatus> APPROVABLE =
             EnumSet.of(MilestoneStatus.ACTIVE, MilestoneStatus.SUBMITTED, MilestoneStatus.CHANGES_REQUESTED);
 
@@ -86,6 +80,7 @@ public class EscrowAccount {
     private String escrowAccountId;
     private ContractParties parties;
     private String currency;
+    @AggregateMember
     private MilestoneSchedule schedule;
     private EscrowBalances balances;
     private UsedIdempotencyIds usedIdempotencyIds;
@@ -103,54 +98,45 @@ public class EscrowAccount {
                 parties.clientId(), parties.freelancerId(), currency, List.copyOf(milestones), now()));
     }
 
-    // The schedule: unfunded milestones can be added, edited, reordered and deleted by the client.
+    // Submitting, requesting changes, editing and deleting are the Milestone's own commands. Axon runs these
+    // interceptors first, so what the four share is checked here once: who asks, that the account is open, and
+    // that it has the milestone (Axon would report a missing one as an error no caller could classify).
+
+    @CommandHandlerInterceptor
+    void admit(SubmitMilestoneCommand command, MetaData metaData) {
+        admitToMilestone(parties::requireFreelancer, "submit work", metaData, command.milestoneId());
+    }
+
+    @CommandHandlerInterceptor
+    void admit(RequestMilestoneChangesCommand command, MetaData metaData) {
+        admitToMilestone(parties::requireClient, "request changes", metaData, command.milestoneId());
+    }
+
+    @CommandHandlerInterceptor
+    void admit(EditMilestoneCommand command, MetaData metaData) {
+        admitToMilestone(parties::requireClient, "edit milestones", metaData, command.milestoneId());
+    }
+
+    @CommandHandlerInterceptor
+    void admit(DeleteMilestoneCommand command, MetaData metaData) {
+        admitToMilestone(parties::requireClient, "delete milestones", metaData, command.milestoneId());
+    }
+
+    // The schedule: the client adds milestones and reorders the unfunded ones.
 
     @CommandHandler
     public Long handle(AddMilestoneCommand command, MetaData metaData, EscrowPolicy policy) {
         parties.requireClient(Actor.fromMetaData(metaData), "add milestones");
-        MilestoneTerms terms = command.milestone();
-        if (terms == null) {
-            throw RuleViolation.badRequest("milestone", "milestone.required", "The milestone to add is missing.");
-        }
-        MilestoneTermsRules.requireMilestoneId("milestoneId", terms.milestoneId());
+        MilestoneTerms terms = EscrowRules.requireMilestoneTerms(command.milestone());
         // The API derives an added milestone's id from the idempotency key: a known id is a retry, or a reused key.
-        if (usedIdempotencyIds.isRepeat(terms.milestoneId(), FirstUse.adding(terms))) {
+        if (usedIdempotencyIds.isRepeat(terms.milestoneId(), FirstUse.adding(terms)) || schedule.alreadyHas(terms)) {
             return version();
         }
-        Optional<Milestone> existing = schedule.find(terms.milestoneId());
-        if (existing.isPresent() && existing.get().terms().equals(terms)) {
-            return version();
-        }
-        if (existing.isPresent() || schedule.wasDeleted(terms.milestoneId())) {
-            throw RuleViolation.conflict("milestoneId", "milestoneId.taken",
-                    "Milestone id '%s' is already taken on this contract, by other terms or a deleted milestone."
-                            .formatted(terms.milestoneId()));
-        }
+        schedule.requireFreeId(terms.milestoneId());
         requireOpen();
         MilestoneTermsRules.requireValid("", terms, currency, policy);
-        if (schedule.size() >= MilestoneTermsRules.MAXIMUM_MILESTONES) {
-            throw RuleViolation.conflict("milestoneId", "milestones.too-many",
-                    "A contract can have at most %d milestones.".formatted(MilestoneTermsRules.MAXIMUM_MILESTONES));
-        }
+        schedule.requireRoomForAnother();
         apply(new MilestoneAddedEvent(escrowAccountId, contractId(), terms, schedule.size()));
-        return version();
-    }
-
-    @CommandHandler
-    public Long handle(EditMilestoneCommand command, MetaData metaData, EscrowPolicy policy) {
-        parties.requireClient(Actor.fromMetaData(metaData), "edit milestones");
-        requireOpen();
-        Milestone milestone = milestone(command.milestoneId());
-        EscrowRules.requireNotFunded(milestone, "edited");
-        MilestoneTerms current = milestone.terms();
-        MilestoneTerms edited = new MilestoneTerms(current.milestoneId(),
-                command.description() != null ? command.description() : current.description(),
-                command.depositAmount() != null ? command.depositAmount() : current.depositAmount(),
-                command.dueDate() != null ? command.dueDate() : current.dueDate());
-        MilestoneTermsRules.requireValid("", edited, currency, policy);
-        if (!edited.equals(current)) {
-            apply(new MilestoneEditedEvent(escrowAccountId, contractId(), edited));
-        }
         return version();
     }
 
@@ -165,19 +151,8 @@ public class EscrowAccount {
         return version();
     }
 
-    @CommandHandler
-    public Long handle(DeleteMilestoneCommand command, MetaData metaData) {
-        parties.requireClient(Actor.fromMetaData(metaData), "delete milestones");
-        requireOpen();
-        Milestone milestone = milestone(command.milestoneId());
-        EscrowRules.requireNotFunded(milestone, "deleted");
-        apply(new MilestoneDeletedEvent(escrowAccountId, contractId(), milestone.id()));
-        return version();
-    }
+    // The money: fund, approve.
 
-    // The work: fund, submit, request changes, approve.
-
-    /** Money already in escrow and claimed by no milestone (a partial approval's remainder) is used first. */
     @CommandHandler
     public Long handle(FundMilestoneCommand command, MetaData metaData, EscrowPolicy policy) {
         parties.requireClient(Actor.fromMetaData(metaData), "fund milestones");
@@ -187,55 +162,9 @@ public class EscrowAccount {
         }
         requireOpen();
         Milestone milestone = milestone(command.milestoneId());
-        if (milestone.wasFunded()) {
-            throw RuleViolation.conflict("milestoneId", "milestone.already-funded",
-                    "Milestone '%s' has already been funded.".formatted(milestone.id()));
-        }
-        Optional<Milestone> active = schedule.fundedAndOpen();
-        if (active.isPresent()) {
-            throw RuleViolation.conflict("milestoneId", "milestone.one-active",
-                    "Milestone '%s' is still funded and open; only one milestone can be active at a time."
-                            .formatted(active.get().id()));
-        }
-        Money deposit = milestone.deposit();
-        Money carriedOver = balances.unallocated(schedule.allocated(currency)).min(deposit);
-        Money charged = deposit.minus(carriedOver);
-        FeeRates rates = policy.feeRates();
-        Money marketplaceFee = Fees.marketplaceFeeOn(charged, rates);
-        Instant now = now();
-        // Fully covered by money already in escrow: nothing moves between accounts, so there is no entry.
-        JournalEntry entry = charged.isZero() ? null : journal().funding(milestone.id(), charged, marketplaceFee, rates, now);
-        apply(new MilestoneFundedEvent(escrowAccountId, contractId(), milestone.id(), idempotencyId, deposit, carriedOver,
-                charged, marketplaceFee, entry, now));
-        return version();
-    }
-
-    @CommandHandler
-    public Long handle(SubmitMilestoneCommand command, MetaData metaData, EscrowPolicy policy, DeadlineManager deadlines) {
-        parties.requireFreelancer(Actor.fromMetaData(metaData), "submit work");
-        String note = TextInput.required("note", command.note(), TextInput.NOTE_MAX_LENGTH, "A note to the client");
-        requireOpen();
-        Milestone milestone = milestone(command.milestoneId());
-        EscrowRules.requireStatus(milestone, SUBMITTABLE, "submitted");
-        int submissionNumber = milestone.submissionCount() + 1;
-        Instant now = now();
-        Instant autoReleaseAt = now.plus(policy.autoReleaseAfter());
-        apply(new MilestoneSubmittedEvent(escrowAccountId, contractId(), milestone.id(), submissionNumber, note, now,
-                autoReleaseAt));
-        deadlines.schedule(autoReleaseAt, AutoReleaseDeadline.NAME,
-                bySystem(new AutoReleaseDeadline(milestone.id(), submissionNumber, autoReleaseAt)));
-        return version();
-    }
-
-    @CommandHandler
-    public Long handle(RequestMilestoneChangesCommand command, MetaData metaData) {
-        parties.requireClient(Actor.fromMetaData(metaData), "request changes");
-        String message = TextInput.required("message", command.message(), TextInput.NOTE_MAX_LENGTH,
-                "A message to the freelancer");
-        requireOpen();
-        Milestone milestone = milestone(command.milestoneId());
-        EscrowRules.requireStatus(milestone, EnumSet.of(MilestoneStatus.SUBMITTED), "sent back for changes");
-        apply(new MilestoneChangesRequestedEvent(escrowAccountId, contractId(), milestone.id(), message, now()));
+        schedule.requireFundable(milestone);
+        Money unallocated = balances.unallocated(schedule.allocated());
+        apply(payments(policy).funding(milestone, unallocated, idempotencyId, now()));
         return version();
     }
 
@@ -253,14 +182,15 @@ public class EscrowAccount {
         String note = TextInput.optional("note", command.note(), TextInput.NOTE_MAX_LENGTH, "The note");
         requireOpen();
         Milestone milestone = milestone(command.milestoneId());
-        EscrowRules.requireStatus(milestone, APPROVABLE, "approved");
+        milestone.requireStatusIn(APPROVABLE, "approved");
         Money releaseAmount = command.releaseAmount() != null ? command.releaseAmount() : milestone.deposit();
-        EscrowRules.requireReleasable(milestone, releaseAmount);
+        milestone.requireReleasable(releaseAmount);
+        EscrowPayments payments = payments(policy);
         Instant now = now();
-        release(milestone, releaseAmount, ReleaseReason.APPROVED_BY_CLIENT, idempotencyId, approval.argumentsFingerprint(),
-                note, now, policy, deadlines);
+        pay(payments.release(milestone, releaseAmount, ReleaseReason.APPROVED_BY_CLIENT, idempotencyId,
+                approval.argumentsFingerprint(), note, now), deadlines);
         if (command.bonus() != null) {
-            payBonus(milestone, command.bonus(), now, policy, deadlines);
+            pay(payments.bonus(milestone, command.bonus(), now), deadlines);
         }
         return version();
     }
@@ -294,7 +224,7 @@ public class EscrowAccount {
         } else {
             Instant refundDueAt = now.plus(policy.refundDisputeWindow());
             apply(new EscrowRefundRequestedEvent(escrowAccountId, contractId(), held, parties.clientId(), now, refundDueAt));
-            deadlines.schedule(refundDueAt, RefundDeadline.NAME, bySystem(new RefundDeadline(refundDueAt)));
+            EscrowClock.scheduleAsService(deadlines, refundDueAt, RefundDeadline.NAME, new RefundDeadline(refundDueAt));
         }
     }
 
@@ -324,12 +254,9 @@ public class EscrowAccount {
     @DeadlineHandler(deadlineName = AutoReleaseDeadline.NAME)
     void on(AutoReleaseDeadline deadline, EscrowPolicy policy, DeadlineManager deadlines) {
         Optional<Milestone> milestone = schedule.find(deadline.milestoneId());
-        boolean stillAwaitingReview = !closed && milestone.isPresent()
-                && milestone.get().status() == MilestoneStatus.SUBMITTED
-                && milestone.get().submissionCount() == deadline.submissionNumber();
-        if (stillAwaitingReview) {
-            release(milestone.get(), milestone.get().deposit(), ReleaseReason.AUTO_RELEASED, null, null, null,
-                    effectiveAt(deadline.dueAt()), policy, deadlines);
+        if (!closed && milestone.isPresent() && milestone.get().awaitsReviewOf(deadline.submissionNumber())) {
+            pay(payments(policy).release(milestone.get(), milestone.get().deposit(), ReleaseReason.AUTO_RELEASED,
+                    null, null, null, effectiveAt(deadline.dueAt())), deadlines);
         }
     }
 
@@ -342,59 +269,46 @@ public class EscrowAccount {
 
     @DeadlineHandler(deadlineName = SecurityPeriodDeadline.NAME)
     void on(SecurityPeriodDeadline deadline, EscrowPolicy policy) {
-        if (paymentsMadeAvailable.contains(deadline.paymentEntryId())) {
-            return;
+        if (!paymentsMadeAvailable.contains(deadline.paymentEntryId())) {
+            apply(payments(policy).fundsAvailable(deadline, effectiveAt(deadline.dueAt())));
         }
-        Instant availableAt = effectiveAt(deadline.dueAt());
-        JournalEntry entry = journal().fundsAvailable(deadline.milestoneId(), deadline.paymentEntryId(),
-                deadline.amount(), policy.feeRates(), availableAt);
-        apply(new FundsAvailableEvent(escrowAccountId, contractId(), parties.freelancerId(), deadline.paymentEntryId(),
-                deadline.amount(), entry, availableAt));
     }
 
-    // Money movements shared by several handlers.
+    // Payments to the freelancer become available after the security period; a refund empties the escrow.
 
-    private void release(Milestone milestone, Money amount, ReleaseReason reason, String idempotencyId,
-                         String idempotencyFingerprint, String note, Instant at, EscrowPolicy policy,
-                         DeadlineManager deadlines) {
-        FeeRates rates = policy.feeRates();
-        Money serviceFee = Fees.serviceFeeOn(amount, rates);
-        JournalEntry entry = journal().release(milestone.id(), amount, serviceFee, rates, at);
-        Instant availableAt = at.plus(policy.securityPeriod());
-        apply(new MilestoneReleasedEvent(escrowAccountId, contractId(), milestone.id(), parties.freelancerId(), reason,
-                idempotencyId, idempotencyFingerprint, amount, serviceFee, milestone.deposit().minus(amount), note, entry,
-                at, availableAt));
-        startSecurityPeriod(milestone.id(), entry, amount.minus(serviceFee), availableAt, deadlines);
+    private void pay(MilestoneReleasedEvent release, DeadlineManager deadlines) {
+        apply(release);
+        startSecurityPeriod(release.milestoneId(), release.journalEntry(),
+                release.releasedAmount().minus(release.serviceFee()), release.availableAt(), deadlines);
     }
 
-    private void payBonus(Milestone milestone, Money bonus, Instant at, EscrowPolicy policy, DeadlineManager deadlines) {
-        FeeRates rates = policy.feeRates();
-        Money serviceFee = Fees.serviceFeeOn(bonus, rates);
-        Money marketplaceFee = Fees.marketplaceFeeOn(bonus, rates);
-        JournalEntry entry = journal().bonus(milestone.id(), bonus, serviceFee, marketplaceFee, rates, at);
-        Instant availableAt = at.plus(policy.securityPeriod());
-        apply(new BonusPaidEvent(escrowAccountId, contractId(), milestone.id(), parties.freelancerId(), bonus, serviceFee,
-                marketplaceFee, entry, at, availableAt));
-        startSecurityPeriod(milestone.id(), entry, bonus.minus(serviceFee), availableAt, deadlines);
+    private void pay(BonusPaidEvent bonus, DeadlineManager deadlines) {
+        apply(bonus);
+        startSecurityPeriod(bonus.milestoneId(), bonus.journalEntry(), bonus.bonus().minus(bonus.serviceFee()),
+                bonus.availableAt(), deadlines);
     }
 
-    private void startSecurityPeriod(String milestoneId, JournalEntry payment, Money paidToFreelancer,
-                                     Instant availableAt, DeadlineManager deadlines) {
+    /** Nothing becomes available when the service fee took the whole payment. */
+    private static void startSecurityPeriod(String milestoneId, JournalEntry payment, Money paidToFreelancer,
+                                            Instant availableAt, DeadlineManager deadlines) {
         if (paidToFreelancer.isPositive()) {
-            deadlines.schedule(availableAt, SecurityPeriodDeadline.NAME,
-                    bySystem(new SecurityPeriodDeadline(milestoneId, payment.entryId(), paidToFreelancer, availableAt)));
+            EscrowClock.scheduleAsService(deadlines, availableAt, SecurityPeriodDeadline.NAME,
+                    new SecurityPeriodDeadline(milestoneId, payment.entryId(), paidToFreelancer, availableAt));
         }
     }
 
     private void refund(RefundReason reason, Instant at, EscrowPolicy policy) {
-        Money held = balances.heldInEscrow();
-        List<String> coveredMilestoneIds = schedule.openMilestones().stream().map(Milestone::id).toList();
-        JournalEntry entry = journal().refund(held, policy.feeRates(), at);
-        apply(new EscrowRefundedEvent(escrowAccountId, contractId(), parties.clientId(), coveredMilestoneIds, held,
-                reason, entry, at));
+        apply(payments(policy).refund(balances.heldInEscrow(), schedule.openMilestones(), reason, at));
     }
 
-    // Checks.
+    // Checks and shorthands.
+
+    private void admitToMilestone(BiConsumer<Actor, String> requireRole, String action, MetaData metaData,
+                                  String milestoneId) {
+        requireRole.accept(Actor.fromMetaData(metaData), action);
+        requireOpen();
+        milestone(milestoneId);
+    }
 
     private Milestone milestone(String milestoneId) {
         return schedule.require(EscrowRules.requireMilestoneId(milestoneId));
@@ -407,48 +321,28 @@ public class EscrowAccount {
         }
     }
 
-    /**
-     * A deadline acts as the service. Without this it would inherit, as correlation data, the user whose
-     * command set it, and the history would say that user released or refunded the money.
-     */
-    private static Message<?> bySystem(Object deadlinePayload) {
-        return GenericMessage.asMessage(deadlinePayload).andMetaData(Actor.SYSTEM.asMetaData());
+    private EscrowPayments payments(EscrowPolicy policy) {
+        return new EscrowPayments(escrowAccountId, parties, policy);
     }
 
     private String contractId() {
         return parties.contractId();
     }
 
-    private EscrowJournal journal() {
-        return new EscrowJournal(escrowAccountId, parties);
-    }
-
     private static Long version() {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Axon test fixtures control this clock; production reads the system clock through it. */
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
-    }
-
-    /**
-     * A deadline never acts before it is due. When it runs late (the service was down), the entry carries
-     * the time it really happened, so no balance at an instant already past changes after the fact.
-     */
-    private static Instant effectiveAt(Instant dueAt) {
-        Instant now = now();
-        return now.isAfter(dueAt) ? now : dueAt;
-    }
-
-    // State, changed only here.
+    // State, changed only here and, for their own events, in the schedule and its milestones. A money event
+    // sets its milestone's status here, before Axon passes the event on to the milestones, so the check that
+    // escrow covers the open milestones sees the statuses and the balances as they are after the event.
 
     @EventSourcingHandler
     void on(EscrowAccountOpenedEvent event) {
         escrowAccountId = event.escrowAccountId();
         parties = new ContractParties(event.contractId(), event.clientId(), event.freelancerId());
         currency = event.currency();
-        schedule = new MilestoneSchedule(event.milestones());
+        schedule = new MilestoneSchedule(event);
         balances = new EscrowBalances(event.contractId(), event.freelancerId(), event.currency());
         usedIdempotencyIds = new UsedIdempotencyIds();
         paymentsMadeAvailable = new HashSet<>();
@@ -457,28 +351,12 @@ public class EscrowAccount {
 
     @EventSourcingHandler
     void on(MilestoneAddedEvent event) {
-        schedule.add(event.milestone());
         usedIdempotencyIds.record(event.milestone().milestoneId(), FirstUse.adding(event.milestone()));
     }
 
     @EventSourcingHandler
-    void on(MilestoneEditedEvent event) {
-        schedule.change(event.milestone().milestoneId(), milestone -> milestone.withTerms(event.milestone()));
-    }
-
-    @EventSourcingHandler
-    void on(MilestonesReorderedEvent event) {
-        schedule.reorder(event.milestoneIds());
-    }
-
-    @EventSourcingHandler
-    void on(MilestoneDeletedEvent event) {
-        schedule.remove(event.milestoneId());
-    }
-
-    @EventSourcingHandler
     void on(MilestoneFundedEvent event) {
-        schedule.change(event.milestoneId(), milestone -> milestone.withStatus(MilestoneStatus.ACTIVE));
+        schedule.recorded(event.milestoneId()).markFunded();
         if (event.journalEntry() != null) {
             balances.apply(event.journalEntry());
         }
@@ -487,18 +365,8 @@ public class EscrowAccount {
     }
 
     @EventSourcingHandler
-    void on(MilestoneSubmittedEvent event) {
-        schedule.change(event.milestoneId(), milestone -> milestone.submitted(event.submissionNumber()));
-    }
-
-    @EventSourcingHandler
-    void on(MilestoneChangesRequestedEvent event) {
-        schedule.change(event.milestoneId(), milestone -> milestone.withStatus(MilestoneStatus.CHANGES_REQUESTED));
-    }
-
-    @EventSourcingHandler
     void on(MilestoneReleasedEvent event) {
-        schedule.change(event.milestoneId(), milestone -> milestone.withStatus(MilestoneStatus.RELEASED));
+        schedule.recorded(event.milestoneId()).markReleased();
         balances.apply(event.journalEntry());
         usedIdempotencyIds.record(event.idempotencyId(),
                 FirstUse.approval(event.milestoneId(), event.idempotencyFingerprint()));
@@ -533,13 +401,13 @@ public class EscrowAccount {
 
     @EventSourcingHandler
     void on(EscrowRefundedEvent event) {
-        event.milestoneIds().forEach(id -> schedule.change(id, milestone -> milestone.withStatus(MilestoneStatus.REFUNDED)));
+        event.milestoneIds().forEach(milestoneId -> schedule.recorded(milestoneId).markRefunded());
         balances.apply(event.journalEntry());
         refundState = RefundState.REFUNDED;
         requireEscrowCoversOpenMilestones();
     }
 
     private void requireEscrowCoversOpenMilestones() {
-        balances.unallocated(schedule.allocated(currency));
+        balances.unallocated(schedule.allocated());
     }
 }

@@ -5,15 +5,21 @@ import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.common.TextInput;
-import io.freelance.ledger.escrow.MilestoneStatus;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import io.freelance.ledger.contract.MilestoneTerms;
 
 /** Checks of escrow commands that need no more of the account's state than they are given. */
 final class EscrowRules {
 
     private EscrowRules() {
+    }
+
+    /** The terms an added milestone needs before anything else is checked: present, with a valid id. */
+    static MilestoneTerms requireMilestoneTerms(MilestoneTerms terms) {
+        if (terms == null) {
+            throw RuleViolation.badRequest("milestone", "milestone.required", "The milestone to add is missing.");
+        }
+        MilestoneTermsRules.requireMilestoneId("milestoneId", terms.milestoneId());
+        return terms;
     }
 
     static String requireMilestoneId(String milestoneId) {
@@ -25,23 +31,6 @@ final class EscrowRules {
     static String requireIdempotencyId(String idempotencyId) {
         return TextInput.required("idempotencyKey", idempotencyId, TextInput.ID_MAX_LENGTH,
                 "An idempotency key (so a retry cannot pay twice)");
-    }
-
-    static void requireNotFunded(Milestone milestone, String pastParticiple) {
-        if (milestone.wasFunded()) {
-            throw RuleViolation.conflict("milestoneId", "milestone.funded",
-                    "Milestone '%s' has been funded; only unfunded milestones can be %s."
-                            .formatted(milestone.id(), pastParticiple));
-        }
-    }
-
-    static void requireStatus(Milestone milestone, Set<MilestoneStatus> allowed, String pastParticiple) {
-        if (!allowed.contains(milestone.status())) {
-            List<String> allowedNames = allowed.stream().map(EscrowRules::describe).toList();
-            throw RuleViolation.conflict("milestoneId", "milestone.state",
-                    "Milestone '%s' is %s; only %s milestones can be %s.".formatted(milestone.id(),
-                            describe(milestone.status()), String.join(" or ", allowedNames), pastParticiple));
-        }
     }
 
     /** Null is allowed: the command then means "the default" (the full deposit, no bonus). */
@@ -60,22 +49,10 @@ final class EscrowRules {
         MilestoneTermsRules.requireAtMostMaximum(field, amount, policy);
     }
 
-    static void requireReleasable(Milestone milestone, Money releaseAmount) {
-        if (releaseAmount.compareTo(milestone.deposit()) > 0) {
-            throw RuleViolation.badRequest("releaseAmount.amount", "amount.exceeds-funded",
-                    "Milestone '%s' holds %s in escrow; %s cannot be released from it."
-                            .formatted(milestone.id(), milestone.deposit(), releaseAmount));
-        }
-    }
-
     static void requireSystem(Actor actor) {
         if (actor.role() != Role.SYSTEM) {
             throw RuleViolation.forbidden("contractId", "escrow.system-only",
                     "Escrow accounts are closed by the service when their contract ends.");
         }
-    }
-
-    private static String describe(MilestoneStatus status) {
-        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

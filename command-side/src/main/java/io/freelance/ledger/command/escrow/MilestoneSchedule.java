@@ -3,22 +3,37 @@ package io.freelance.ledger.command.escrow;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.escrow.MilestoneAddedEvent;
+import io.freelance.ledger.escrow.MilestoneDeletedEvent;
+import io.freelance.ledger.escrow.MilestonesReorderedEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateMember;
 
-/** The ordered milestones of one escrow account. */
+/**
+ * The ordered milestones of one escrow account, an entity of it: it keeps their order and which ids are
+ * taken, and Axon passes each milestone's own commands through it to the {@link Milestone}.
+ */
 final class MilestoneSchedule {
 
+    @AggregateMember
     private final List<Milestone> milestones = new ArrayList<>();
     /** Ids of deleted milestones stay taken, so a late retry of an add cannot bring one back. */
     private final Set<String> deletedIds = new HashSet<>();
+    private final String escrowAccountId;
+    private final String contractId;
+    private final String currency;
 
-    MilestoneSchedule(List<MilestoneTerms> initialTerms) {
-        initialTerms.forEach(this::add);
+    MilestoneSchedule(EscrowAccountOpenedEvent opened) {
+        this.escrowAccountId = opened.escrowAccountId();
+        this.contractId = opened.contractId();
+        this.currency = opened.currency();
+        opened.milestones().forEach(this::add);
     }
 
     Optional<Milestone> find(String milestoneId) {
@@ -30,8 +45,9 @@ final class MilestoneSchedule {
                 "This contract has no milestone '%s'.".formatted(milestoneId)));
     }
 
-    boolean wasDeleted(String milestoneId) {
-        return deletedIds.contains(milestoneId);
+    /** A milestone an event names: the history only names milestones it has. */
+    Milestone recorded(String milestoneId) {
+        return find(milestoneId).orElseThrow(() -> new IllegalStateException("No milestone " + milestoneId));
     }
 
     int size() {
@@ -42,17 +58,48 @@ final class MilestoneSchedule {
         return milestones.stream().map(Milestone::id).toList();
     }
 
-    /** The milestone whose money is in escrow and not yet settled; the rules allow one at a time. */
-    Optional<Milestone> fundedAndOpen() {
-        return milestones.stream().filter(milestone -> milestone.status().isFundedAndOpen()).findFirst();
+    /** Adding these terms again is a retry: the schedule already has them, under their id. */
+    boolean alreadyHas(MilestoneTerms terms) {
+        return find(terms.milestoneId()).filter(milestone -> milestone.terms().equals(terms)).isPresent();
+    }
+
+    void requireFreeId(String milestoneId) {
+        if (find(milestoneId).isPresent() || deletedIds.contains(milestoneId)) {
+            throw RuleViolation.conflict("milestoneId", "milestoneId.taken",
+                    "Milestone id '%s' is already taken on this contract, by other terms or a deleted milestone."
+                            .formatted(milestoneId));
+        }
+    }
+
+    void requireRoomForAnother() {
+        if (milestones.size() >= MilestoneTermsRules.MAXIMUM_MILESTONES) {
+            throw RuleViolation.conflict("milestoneId", "milestones.too-many",
+                    "A contract can have at most %d milestones.".formatted(MilestoneTermsRules.MAXIMUM_MILESTONES));
+        }
+    }
+
+    /** Each milestone is funded once, and only one milestone's money is in escrow at a time. */
+    void requireFundable(Milestone milestone) {
+        if (milestone.wasFunded()) {
+            throw RuleViolation.conflict("milestoneId", "milestone.already-funded",
+                    "Milestone '%s' has already been funded.".formatted(milestone.id()));
+        }
+        Optional<Milestone> active = openMilestones().stream().findFirst();
+        if (active.isPresent()) {
+            throw RuleViolation.conflict("milestoneId", "milestone.one-active",
+                    "Milestone '%s' is still funded and open; only one milestone can be active at a time."
+                            .formatted(active.get().id()));
+        }
     }
 
     /** The part of the escrow balance that belongs to open milestones; the rest is unallocated. */
-    Money allocated(String currency) {
-        return milestones.stream()
-                .filter(milestone -> milestone.status().isFundedAndOpen())
-                .map(Milestone::deposit)
-                .reduce(Money.zero(currency), Money::plus);
+    Money allocated() {
+        return openMilestones().stream().map(Milestone::deposit).reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** The milestones whose money is in escrow and not yet settled; the rules allow one at a time. */
+    List<Milestone> openMilestones() {
+        return milestones.stream().filter(Milestone::isFundedAndOpen).toList();
     }
 
     /**
@@ -76,30 +123,25 @@ final class MilestoneSchedule {
         }
     }
 
-    void add(MilestoneTerms terms) {
-        milestones.add(Milestone.unfunded(terms));
+    @EventSourcingHandler
+    void on(MilestoneAddedEvent event) {
+        add(event.milestone());
     }
 
-    void change(String milestoneId, UnaryOperator<Milestone> transition) {
-        int index = ids().indexOf(milestoneId);
-        if (index < 0) {
-            throw new IllegalStateException("No milestone " + milestoneId + " to change");
-        }
-        milestones.set(index, transition.apply(milestones.get(index)));
-    }
-
-    void remove(String milestoneId) {
-        milestones.removeIf(milestone -> milestone.id().equals(milestoneId));
-        deletedIds.add(milestoneId);
-    }
-
-    void reorder(List<String> orderedIds) {
-        List<Milestone> reordered = orderedIds.stream().map(id -> find(id).orElseThrow()).toList();
+    @EventSourcingHandler
+    void on(MilestonesReorderedEvent event) {
+        List<Milestone> reordered = event.milestoneIds().stream().map(this::recorded).toList();
         milestones.clear();
         milestones.addAll(reordered);
     }
 
-    List<Milestone> openMilestones() {
-        return milestones.stream().filter(milestone -> milestone.status().isFundedAndOpen()).toList();
+    @EventSourcingHandler
+    void on(MilestoneDeletedEvent event) {
+        milestones.removeIf(milestone -> milestone.id().equals(event.milestoneId()));
+        deletedIds.add(event.milestoneId());
+    }
+
+    private void add(MilestoneTerms terms) {
+        milestones.add(new Milestone(escrowAccountId, contractId, currency, terms));
     }
 }
