@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN_PACKAGES = {
             "io.freelance.ledger.command.contract..", "io.freelance.ledger.command.escrow..",
-            "io.freelance.ledger.query.contract..", "io.freelance.ledger.query.escrow..",
+            "io.freelance.ledger.query.contract..", "io.freelance.ledger.query.escrow..", "io.freelance.ledger.query.diary..",
             "io.freelance.ledger.query.ledger.."};
 
     private static JavaClasses service;
