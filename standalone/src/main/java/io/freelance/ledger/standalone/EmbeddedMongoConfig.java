@@ -3,6 +3,7 @@ package io.freelance.ledger.standalone;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.freelance.ledger.query.infrastructure.ReadStoreAddress;
+import io.freelance.ledger.query.readstore.ReadStoreDurability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -47,6 +48,15 @@ public class EmbeddedMongoConfig {
         ReadModelCommitInterceptor interceptor = new ReadModelCommitInterceptor(readModelBackend);
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((configuration, processorName) -> interceptor);
+    }
+
+    /**
+     * Uploaded screenshots are no projection that events can rebuild: an upload commits the file before it
+     * is answered, so a process killed a moment later keeps what it acknowledged.
+     */
+    @Bean
+    public ReadStoreDurability embeddedReadStoreDurability(H2Backend readModelBackend) {
+        return readModelBackend::commit;
     }
 
     @Bean

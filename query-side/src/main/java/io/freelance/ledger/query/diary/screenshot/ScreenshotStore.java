@@ -1,0 +1,142 @@
+package io.freelance.ledger.query.diary.screenshot;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import io.freelance.ledger.query.diary.screenshot.StoredScreenshot.StoredImage;
+import io.freelance.ledger.query.readstore.DuplicateKeys;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Screenshots once per content hash. The images go to GridFS first, each under new file ids; then one
+ * document in {@code screenshot_records}, keyed by the hash, claims them. That insert is the moment a
+ * screenshot exists: two uploads of the same bytes racing (on this instance or another) both write
+ * their files, one insert wins, and the loser deletes only its own files. A crash between the files and
+ * the claim leaves unclaimed files (space, never a half screenshot). Lookups are by {@code _id} only.
+ */
+final class ScreenshotStore {
+
+    static final String RECORDS = "screenshot_records";
+
+    private final MongoCollection<Document> records;
+    private final ScreenshotFiles files;
+
+    ScreenshotStore(MongoDatabase database, ScreenshotFiles files) {
+        this.records = database.getCollection(RECORDS);
+        this.files = files;
+    }
+
+    /** A screenshot as stored, and whether the uploader had not sent these bytes before. */
+    record Outcome(StoredScreenshot screenshot, boolean newToUploader) {
+    }
+
+    /** An upload checked and decoded, ready to store. */
+    record NewScreenshot(String screenshotId, String uploaderId, Path originalFile, StoredImage original,
+                         DerivedImages.EncodedImage medium, DerivedImages.EncodedImage thumbnail) {
+    }
+
+    Optional<StoredScreenshot> find(String screenshotId) {
+        return Optional.ofNullable(records.find(eq("_id", screenshotId)).first()).map(ScreenshotStore::fromDocument);
+    }
+
+    /** Records another uploader of bytes already stored; true when they had not uploaded them before. */
+    Outcome addUploader(StoredScreenshot stored, String uploaderId) {
+        if (stored.uploadedBy(uploaderId)) {
+            return new Outcome(stored, false);
+        }
+        records.updateOne(eq("_id", stored.screenshotId()), Updates.addToSet("uploaderIds", uploaderId));
+        List<String> uploaders = new ArrayList<>(stored.uploaderIds());
+        uploaders.add(uploaderId);
+        return new Outcome(new StoredScreenshot(stored.screenshotId(), uploaders, stored.images()), true);
+    }
+
+    Outcome save(NewScreenshot screenshot) throws IOException {
+        List<ObjectId> written = new ArrayList<>();
+        try {
+            Map<ScreenshotVariant, StoredImage> images = new EnumMap<>(ScreenshotVariant.class);
+            try (InputStream original = Files.newInputStream(screenshot.originalFile())) {
+                images.put(ScreenshotVariant.ORIGINAL, upload(screenshot, screenshot.original(), ScreenshotVariant.ORIGINAL, original, written));
+            }
+            for (DerivedImages.EncodedImage derived : List.of(screenshot.medium(), screenshot.thumbnail())) {
+                StoredImage image = new StoredImage(null, DerivedImages.CONTENT_TYPE, derived.bytes().length, derived.width(), derived.height());
+                images.put(derived.variant(), upload(screenshot, image, derived.variant(), new ByteArrayInputStream(derived.bytes()), written));
+            }
+            StoredScreenshot stored = new StoredScreenshot(screenshot.screenshotId(), List.of(screenshot.uploaderId()), images);
+            records.insertOne(toDocument(stored));
+            written.clear(); // claimed by the record now
+            return new Outcome(stored, true);
+        } catch (MongoWriteException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+            written.forEach(files::delete);
+            written.clear();
+            StoredScreenshot winner = find(screenshot.screenshotId())
+                    .orElseThrow(() -> new IllegalStateException("Screenshot " + screenshot.screenshotId() + " was claimed and is gone"));
+            return addUploader(winner, screenshot.uploaderId());
+        } finally {
+            // Any other failure (the record not written): leave no files that no record claims.
+            written.forEach(this::deleteQuietly);
+        }
+    }
+
+    private StoredImage upload(NewScreenshot screenshot, StoredImage image, ScreenshotVariant variant, InputStream content,
+                               List<ObjectId> written) {
+        Document metadata = new Document("screenshotId", screenshot.screenshotId())
+                .append("variant", variant.key())
+                .append("uploaderId", screenshot.uploaderId())
+                .append("contentType", image.contentType())
+                .append("width", image.width())
+                .append("height", image.height());
+        ObjectId fileId = files.upload(screenshot.screenshotId() + "/" + variant.key(), content, metadata);
+        written.add(fileId);
+        return new StoredImage(fileId, image.contentType(), image.bytes(), image.width(), image.height());
+    }
+
+    private void deleteQuietly(ObjectId fileId) {
+        try {
+            files.delete(fileId);
+        } catch (RuntimeException ignored) {
+            // Best effort after a failure that is already being reported; an unclaimed file only costs space.
+        }
+    }
+
+    private static Document toDocument(StoredScreenshot screenshot) {
+        Document images = new Document();
+        screenshot.images().forEach((variant, image) -> images.append(variant.key(), new Document("fileId", image.fileId())
+                .append("contentType", image.contentType())
+                .append("bytes", image.bytes())
+                .append("width", image.width())
+                .append("height", image.height())));
+        return new Document("_id", screenshot.screenshotId())
+                .append("uploaderIds", screenshot.uploaderIds())
+                .append("storedAt", new Date())
+                .append("images", images);
+    }
+
+    private static StoredScreenshot fromDocument(Document document) {
+        Map<ScreenshotVariant, StoredImage> images = new EnumMap<>(ScreenshotVariant.class);
+        Document stored = document.get("images", Document.class);
+        for (ScreenshotVariant variant : ScreenshotVariant.values()) {
+            Document image = stored.get(variant.key(), Document.class);
+            images.put(variant, new StoredImage(image.getObjectId("fileId"), image.getString("contentType"),
+                    image.get("bytes", Number.class).longValue(), image.getInteger("width"), image.getInteger("height")));
+        }
+        return new StoredScreenshot(document.getString("_id"), document.getList("uploaderIds", String.class), images);
+    }
+}

@@ -1,0 +1,73 @@
+package io.freelance.ledger.query.diary.screenshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import io.freelance.ledger.query.diary.screenshot.StoredScreenshot.StoredImage;
+import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GridFS through the real driver, against the in-memory MongoDB wire-protocol server. */
+class ScreenshotStoreTest {
+
+    private static final String ID = "ab".repeat(32);
+
+    @TempDir
+    Path directory;
+
+    private final InMemoryMongo mongo = new InMemoryMongo();
+    private final MongoDatabase database = mongo.database("screenshots-test");
+    private final ScreenshotFiles files = new ScreenshotFiles(database);
+    private final ScreenshotStore store = new ScreenshotStore(database, files);
+
+    @AfterEach
+    void closeMongo() {
+        mongo.close();
+    }
+
+    @Test
+    void anOriginalOfManyChunksReadsBackByteForByte() throws Exception {
+        byte[] original = new byte[700_000]; // three chunks of 255 KiB, the last one short
+        new Random(7).nextBytes(original);
+
+        StoredScreenshot stored = store.save(newScreenshot("carol", original)).screenshot();
+
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        files.copy(store.find(ID).orElseThrow().original().fileId(), copy);
+        assertThat(copy.toByteArray()).isEqualTo(original);
+        assertThat(database.getCollection("screenshots.chunks").countDocuments()).isEqualTo(3 + 1 + 1);
+        assertThat(stored.uploaderIds()).containsExactly("carol");
+    }
+
+    @Test
+    void theSameBytesSavedAgainKeepTheFirstFilesAndDeleteTheSecond() throws Exception {
+        byte[] original = TestImages.png(50, 50, 1);
+        StoredScreenshot first = store.save(newScreenshot("carol", original)).screenshot();
+
+        ScreenshotStore.Outcome sameUploader = store.save(newScreenshot("carol", original));
+        ScreenshotStore.Outcome otherUploader = store.save(newScreenshot("dave", original));
+
+        assertThat(sameUploader.newToUploader()).isFalse();
+        assertThat(otherUploader.newToUploader()).isTrue();
+        assertThat(otherUploader.screenshot().images()).isEqualTo(first.images());
+        assertThat(store.find(ID).orElseThrow().uploaderIds()).containsExactly("carol", "dave");
+        assertThat(database.getCollection("screenshots.files").countDocuments()).isEqualTo(3);
+        Document originalFile = database.getCollection("screenshots.files").find(new Document("_id", first.original().fileId())).first();
+        assertThat(originalFile.getString("filename")).isEqualTo(ID + "/original");
+    }
+
+    private ScreenshotStore.NewScreenshot newScreenshot(String uploaderId, byte[] original) throws Exception {
+        Path file = Files.write(Files.createTempFile(directory, "original", ".png"), original);
+        DerivedImages.EncodedImage medium = new DerivedImages.EncodedImage(ScreenshotVariant.MEDIUM, new byte[] {1, 2, 3}, 3, 1);
+        DerivedImages.EncodedImage thumbnail = new DerivedImages.EncodedImage(ScreenshotVariant.THUMBNAIL, new byte[] {4}, 1, 1);
+        return new ScreenshotStore.NewScreenshot(ID, uploaderId, file,
+                new StoredImage(null, "image/png", original.length, 50, 50), medium, thumbnail);
+    }
+}
