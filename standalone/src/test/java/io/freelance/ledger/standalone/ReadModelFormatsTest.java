@@ -45,7 +45,7 @@ class ReadModelFormatsTest extends StandaloneTestBase {
 
         eventually(() -> assertThat(escrowStatus(contractId)).isEqualTo("OPEN"));
         assertThat(readModels.getCollection("read_model_formats").find(Filters.eq("_id", "contract-projection")).first()
-                .getInteger("layout")).isEqualTo(2);
+                .getInteger("layout")).isEqualTo(3);
         assertThat(api.contract(ALICE, contractId).dataAt("contract.milestones.0.description").asString()).isEqualTo("Design");
     }
 

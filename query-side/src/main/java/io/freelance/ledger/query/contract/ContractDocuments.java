@@ -8,6 +8,9 @@ import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.HourlyTerms;
 import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.contract.WeeklyLimitSchedule;
+import io.freelance.ledger.contract.WeeklyLimitSchedule.Change;
+import java.time.Instant;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import io.freelance.ledger.query.readstore.MoneyDocuments;
 import java.util.List;
@@ -38,13 +41,23 @@ public final class ContractDocuments {
                 document.getString(ENDED_BY),
                 enumOrNull(Role.class, document.getString(ENDED_BY_ROLE)),
                 document.getString(END_REASON),
+                weeklyLimitsFromDocuments(document.getList(WEEKLY_LIMIT_CHANGES, Document.class)),
+                instant(document, PAUSED_AT),
+                document.getString(PAUSED_BY),
+                document.getString(PAUSE_REASON),
                 versionOf(document, CONTRACT_VERSION));
     }
 
     public static Document hourlyTermsToDocument(HourlyTerms terms) {
         return new Document("hourlyRate", MoneyDocuments.toDocument(terms.hourlyRate()))
                 .append("weeklyLimitHours", terms.weeklyLimitHours())
-                .append("manualTimeAllowed", terms.manualTimeAllowed());
+                .append("manualTimeAllowed", terms.manualTimeAllowed())
+                .append("trackerOptIn", terms.trackerOptIn());
+    }
+
+    /** One entry of {@link ContractFields#WEEKLY_LIMIT_CHANGES}; {@code effectiveFrom} null for the offered limit. */
+    public static Document weeklyLimitChangeToDocument(Integer weeklyLimitHours, Instant effectiveFrom) {
+        return new Document("weeklyLimitHours", weeklyLimitHours).append("effectiveFrom", BsonTimes.toDate(effectiveFrom));
     }
 
     public static List<Document> termsToDocuments(List<MilestoneTerms> milestones) {
@@ -67,6 +80,15 @@ public final class ContractDocuments {
         return version == null ? -1 : version.longValue();
     }
 
+    private static WeeklyLimitSchedule weeklyLimitsFromDocuments(List<Document> changes) {
+        if (changes == null || changes.isEmpty()) {
+            return null;
+        }
+        return new WeeklyLimitSchedule(changes.stream()
+                .map(change -> new Change(change.getInteger("weeklyLimitHours"), instant(change, "effectiveFrom")))
+                .toList());
+    }
+
     private static HourlyTerms hourlyTermsFromDocument(Document document) {
         if (document == null) {
             return null;
@@ -74,7 +96,8 @@ public final class ContractDocuments {
         return new HourlyTerms(
                 MoneyDocuments.fromDocument(document.get("hourlyRate")),
                 document.getInteger("weeklyLimitHours"),
-                document.getBoolean("manualTimeAllowed", false));
+                document.getBoolean("manualTimeAllowed", false),
+                document.getBoolean("trackerOptIn", false));
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {

@@ -24,6 +24,15 @@ public final class ContractFields {
     public static final String ENDED_BY = "endedBy";
     public static final String ENDED_BY_ROLE = "endedByRole";
     public static final String END_REASON = "endReason";
+    /** While paused (a dispute runs): when and why; removed on resume. */
+    public static final String PAUSED_AT = "pausedAt";
+    public static final String PAUSED_BY = "pausedBy";
+    public static final String PAUSE_REASON = "pauseReason";
+    /**
+     * An hourly contract's weekly limits over time: the offered one (no effectiveFrom), then every change
+     * in the order made ({@link io.freelance.ledger.contract.WeeklyLimitSchedule}).
+     */
+    public static final String WEEKLY_LIMIT_CHANGES = "weeklyLimitChanges";
     /** The milestones as offered; once the escrow account opens, it owns the schedule. */
     public static final String OFFERED_MILESTONES = "offeredMilestones";
     /** Sequence number of the last applied Contract event. */

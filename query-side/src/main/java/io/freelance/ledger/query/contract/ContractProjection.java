@@ -7,11 +7,14 @@ import com.mongodb.client.model.Updates;
 import io.freelance.ledger.contract.ContractAcceptedEvent;
 import io.freelance.ledger.contract.ContractDeclinedEvent;
 import io.freelance.ledger.contract.ContractEndedEvent;
+import io.freelance.ledger.contract.ContractPausedEvent;
+import io.freelance.ledger.contract.ContractResumedEvent;
 import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.FixedPriceContractOfferedEvent;
 import io.freelance.ledger.contract.HourlyContractOfferedEvent;
 import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.contract.WeeklyLimitChangedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +55,10 @@ public class ContractProjection {
         Bson offer = offered(ContractType.HOURLY, event.clientId(), event.freelancerId(), event.title(),
                 event.terms().hourlyRate().currency(), event.offeredAt());
         Bson terms = Updates.set(HOURLY_TERMS, ContractDocuments.hourlyTermsToDocument(event.terms()));
+        Bson offeredLimit = Updates.set(WEEKLY_LIMIT_CHANGES,
+                List.of(ContractDocuments.weeklyLimitChangeToDocument(event.terms().weeklyLimitHours(), null)));
         store.applyOffer(event.contractId(), event.clientId(), event.freelancerId(), sequenceNumber,
-                Updates.combine(offer, terms, Updates.set(OFFERED_MILESTONES, List.of())));
+                Updates.combine(offer, terms, offeredLimit, Updates.set(OFFERED_MILESTONES, List.of())));
     }
 
     @EventHandler
@@ -79,6 +84,31 @@ public class ContractProjection {
                 Updates.set(ENDED_BY, event.endedBy()),
                 Updates.set(ENDED_BY_ROLE, event.endedByRole() == null ? null : event.endedByRole().name()),
                 Updates.set(END_REASON, event.reason())));
+    }
+
+    /** Kept as a change, not as the new limit: a decrease takes effect only from the next Monday. */
+    @EventHandler
+    public void on(WeeklyLimitChangedEvent event, @SequenceNumber long sequenceNumber) {
+        store.applyContractChange(event.contractId(), sequenceNumber, Updates.push(WEEKLY_LIMIT_CHANGES,
+                ContractDocuments.weeklyLimitChangeToDocument(event.weeklyLimitHours(), event.effectiveFrom())));
+    }
+
+    @EventHandler
+    public void on(ContractPausedEvent event, @SequenceNumber long sequenceNumber) {
+        store.applyContractChange(event.contractId(), sequenceNumber, Updates.combine(
+                Updates.set(STATUS, ContractStatus.PAUSED.name()),
+                Updates.set(PAUSED_AT, toDate(event.pausedAt())),
+                Updates.set(PAUSED_BY, event.pausedBy()),
+                Updates.set(PAUSE_REASON, event.reason())));
+    }
+
+    @EventHandler
+    public void on(ContractResumedEvent event, @SequenceNumber long sequenceNumber) {
+        store.applyContractChange(event.contractId(), sequenceNumber, Updates.combine(
+                Updates.set(STATUS, ContractStatus.ACTIVE.name()),
+                Updates.unset(PAUSED_AT),
+                Updates.unset(PAUSED_BY),
+                Updates.unset(PAUSE_REASON)));
     }
 
     /** A replay rebuilds the collection from the first event; stale versions would make it skip everything. */

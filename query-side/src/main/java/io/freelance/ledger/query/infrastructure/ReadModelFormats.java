@@ -28,12 +28,15 @@ public class ReadModelFormats {
 
     /**
      * Group, layout number, and the collections the group writes (any document there means data of some layout).
-     * Contracts 2: escrow accounts in a collection of their own. Ledger 2: balances and journal legs carry their
-     * account's kind and owner id (escrow balances had no owner id before).
+     * Contracts 2: escrow accounts in a collection of their own. Contracts 3: hourly contracts carry their pauses,
+     * weekly limit changes and tracker opt-in (earlier documents missed the pauses and changes already stored).
+     * Ledger 2: balances and journal legs carry their account's kind and owner id (escrow balances had no owner
+     * id before).
      */
     private static final List<Format> FORMATS = List.of(
-            new Format("contract-projection", 2, List.of("contracts", "escrow_accounts")),
-            new Format("ledger-projection", 2, List.of("ledger_balances")));
+            new Format("contract-projection", 3, List.of("contracts", "escrow_accounts")),
+            new Format("ledger-projection", 2, List.of("ledger_balances")),
+            new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
 

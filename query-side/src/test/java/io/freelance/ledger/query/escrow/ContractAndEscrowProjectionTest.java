@@ -11,6 +11,9 @@ import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.contract.ContractAcceptedEvent;
 import io.freelance.ledger.contract.ContractEndedEvent;
+import io.freelance.ledger.contract.ContractPausedEvent;
+import io.freelance.ledger.contract.ContractResumedEvent;
+import io.freelance.ledger.contract.WeeklyLimitChangedEvent;
 import io.freelance.ledger.contract.ContractStatus;
 import io.freelance.ledger.contract.ContractType;
 import io.freelance.ledger.contract.FixedPriceContractOfferedEvent;
@@ -42,6 +45,7 @@ import io.freelance.ledger.query.testsupport.Entries;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.bson.Document;
@@ -248,6 +252,41 @@ class ContractAndEscrowProjectionTest {
         assertThat(contract.hourlyTerms()).isEqualTo(terms);
         assertThat(contract.offeredMilestones()).isEmpty();
         assertThat(escrowState()).isNull();
+    }
+
+    @Test
+    void anHourlyContractKeepsItsTrackerOptInAndEveryWeeklyLimitChange() {
+        HourlyTerms terms = new HourlyTerms(usd("45.50"), 20, false, true);
+        contractProjection.on(new HourlyContractOfferedEvent(CONTRACT, CLIENT, FREELANCER, "Support", terms, AT), 0);
+        contractProjection.on(new ContractAcceptedEvent(CONTRACT, ContractType.HOURLY, CLIENT, FREELANCER, AT), 1);
+        Instant nextMonday = Instant.parse("2025-03-10T00:00:00Z");
+        contractProjection.on(new WeeklyLimitChangedEvent(CONTRACT, 20, 10, nextMonday, AT), 2);
+
+        ContractView contract = contract();
+        assertThat(contract.hourlyTerms().trackerOptIn()).isTrue();
+        assertThat(contract.weeklyLimits().limitAt(AT)).isEqualTo(20);
+        assertThat(contract.weeklyLimits().limitAt(nextMonday)).isEqualTo(10);
+        assertThat(contract.contractVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aPausedContractShowsWhyUntilItIsResumed() {
+        contractProjection.on(new HourlyContractOfferedEvent(CONTRACT, CLIENT, FREELANCER, "Support",
+                new HourlyTerms(usd("45.50"), null, false, true), AT), 0);
+        contractProjection.on(new ContractAcceptedEvent(CONTRACT, ContractType.HOURLY, CLIENT, FREELANCER, AT), 1);
+
+        contractProjection.on(new ContractPausedEvent(CONTRACT, "frank", Role.DISPUTE_HANDLER, "Hours disputed", AT), 2);
+        ContractView paused = contract();
+        contractProjection.on(new ContractResumedEvent(CONTRACT, "frank", Role.DISPUTE_HANDLER, null, AT), 3);
+
+        assertThat(paused.status()).isEqualTo(ContractStatus.PAUSED);
+        assertThat(paused.pausedAt()).isEqualTo(AT);
+        assertThat(paused.pausedBy()).isEqualTo("frank");
+        assertThat(paused.pauseReason()).isEqualTo("Hours disputed");
+        ContractView resumed = contract();
+        assertThat(resumed.status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(resumed.pausedAt()).isNull();
+        assertThat(resumed.pauseReason()).isNull();
     }
 
     @Test

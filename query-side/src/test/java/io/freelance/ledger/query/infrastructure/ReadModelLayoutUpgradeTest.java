@@ -54,7 +54,7 @@ class ReadModelLayoutUpgradeTest {
 
         verify(contracts, never()).resetTokens();
         verify(ledger, never()).resetTokens();
-        assertThat(layoutOf("contract-projection")).isEqualTo(2);
+        assertThat(layoutOf("contract-projection")).isEqualTo(3);
         assertThat(layoutOf("ledger-projection")).isEqualTo(2);
     }
 
@@ -70,7 +70,7 @@ class ReadModelLayoutUpgradeTest {
 
         verify(contracts, never()).resetTokens();
         verify(ledger, never()).resetTokens();
-        assertThat(layoutOf("contract-projection")).isEqualTo(2);
+        assertThat(layoutOf("contract-projection")).isEqualTo(3);
         assertThat(layoutOf("ledger-projection")).isEqualTo(2);
     }
 
@@ -84,7 +84,7 @@ class ReadModelLayoutUpgradeTest {
         replay.verify(contracts).shutDown();
         replay.verify(contracts).resetTokens();
         replay.verify(contracts).start();
-        assertThat(layoutOf("contract-projection")).isEqualTo(2);
+        assertThat(layoutOf("contract-projection")).isEqualTo(3);
     }
 
     @Test
