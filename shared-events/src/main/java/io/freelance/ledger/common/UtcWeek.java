@@ -19,6 +19,11 @@ public final class UtcWeek {
     public static final Duration LENGTH = Duration.ofDays(7);
     /** From the start of the next week until the closed week locks: the freelancer's Monday-morning review. */
     public static final Duration REVIEW_AFTER_CLOSE = Duration.ofHours(12);
+    /**
+     * From the start of the invoicing week (the Monday after the invoiced week) to the last second the client
+     * can review the invoice: Friday 23:59:59.
+     */
+    private static final Duration CLIENT_REVIEW_FROM_MONDAY = Duration.ofDays(5).minusSeconds(1);
 
     private UtcWeek() {
     }
@@ -47,6 +52,23 @@ public final class UtcWeek {
     /** When the week starting on {@code monday} locks: the following Monday 12:00 UTC. */
     public static Instant lockedFrom(LocalDate monday) {
         return startOf(monday).plus(LENGTH).plus(REVIEW_AFTER_CLOSE);
+    }
+
+    /**
+     * When the week starting on {@code monday} is invoiced: the moment it locks, so an invoice bills exactly the
+     * time nobody can change any more.
+     */
+    public static Instant invoicedAt(LocalDate monday) {
+        return lockedFrom(monday);
+    }
+
+    /**
+     * The last second in which the client can review, dispute or approve the invoice of the week starting on
+     * {@code monday}: Friday 23:59:59 UTC of the week in which it was invoiced. At this instant the undisputed
+     * invoice is paid.
+     */
+    public static Instant clientReviewEndsAt(LocalDate monday) {
+        return startOf(monday).plus(LENGTH).plus(CLIENT_REVIEW_FROM_MONDAY);
     }
 
     /**

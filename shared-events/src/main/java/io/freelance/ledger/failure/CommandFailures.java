@@ -2,6 +2,7 @@ package io.freelance.ledger.failure;
 
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.escrow.EscrowAccountId;
+import io.freelance.ledger.invoice.InvoiceId;
 
 /**
  * The rejections a command meets in Axon rather than in a handler's rules: no aggregate with its id,
@@ -16,9 +17,15 @@ public final class CommandFailures {
     private CommandFailures() {
     }
 
-    /** No aggregate with this id: a contract, or a contract's escrow account (an hourly contract has none). */
+    /**
+     * No aggregate with this id: a contract, a contract's escrow account (an hourly contract has none), or a
+     * weekly invoice (a week without billable time has none).
+     */
     public static LedgerError aggregateNotFound(String aggregateId) {
         String id = String.valueOf(aggregateId);
+        if (InvoiceId.isInvoiceId(id)) {
+            return LedgerError.notFound("invoiceId", "invoice.not-found", "There is no invoice " + id + ".");
+        }
         if (id.startsWith(EscrowAccountId.forContract(""))) {
             return LedgerError.notFound("contractId", "escrow.not-found",
                     "Contract " + EscrowAccountId.contractOf(id) + " has no escrow account: "

@@ -13,4 +13,14 @@ public record EntryCause(String kind, String contractId, String milestoneId, Str
     public static EntryCause contract(String kind, String contractId) {
         return new EntryCause(kind, contractId, null, null, null);
     }
+
+    /** A movement of an hourly contract's weekly invoice: its charge, payment or the money becoming available. */
+    public static EntryCause invoice(String kind, String contractId, String invoiceId) {
+        return new EntryCause(kind, contractId, null, invoiceId, null);
+    }
+
+    /** A movement decided by a dispute over an invoice's hours: a refund, or the payment that follows the ruling. */
+    public static EntryCause invoiceDispute(String kind, String contractId, String invoiceId, String disputeId) {
+        return new EntryCause(kind, contractId, null, invoiceId, disputeId);
+    }
 }

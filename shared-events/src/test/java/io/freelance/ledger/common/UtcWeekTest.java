@@ -23,6 +23,14 @@ class UtcWeekTest {
     }
 
     @Test
+    void aWeekIsInvoicedWhenItLocksAndItsClientReviewsItUntilFridayNight() {
+        assertThat(UtcWeek.invoicedAt(MONDAY)).isEqualTo(Instant.parse("2026-11-30T12:00:00Z"));
+        assertThat(UtcWeek.clientReviewEndsAt(MONDAY)).isEqualTo(Instant.parse("2026-12-04T23:59:59Z"));
+        // Across a year boundary the calendar counts days, not labels.
+        assertThat(UtcWeek.clientReviewEndsAt(LocalDate.of(2026, 12, 28))).isEqualTo(Instant.parse("2027-01-08T23:59:59Z"));
+    }
+
+    @Test
     void thePreviousWeekStaysEditableUntilMondayNoon() {
         assertThat(UtcWeek.editableFrom(Instant.parse("2026-11-30T11:59:59Z"))).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
         assertThat(UtcWeek.editableFrom(Instant.parse("2026-11-30T12:00:00Z"))).isEqualTo(Instant.parse("2026-11-30T00:00:00Z"));

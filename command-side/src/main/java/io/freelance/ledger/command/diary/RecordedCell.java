@@ -1,5 +1,9 @@
 package io.freelance.ledger.command.diary;
 
+import io.freelance.ledger.diary.DiaryCell;
+import io.freelance.ledger.diary.MinuteActivity;
+import java.time.Instant;
+
 /**
  * A cell of the diary: tracked (with the segment as first recorded) or manual. {@code recordedMemo} is
  * the memo it was recorded with, which a retry repeats; {@code memo} is the current one, after edits.
@@ -33,5 +37,14 @@ record RecordedCell(TrackedSegment tracked, String recordedMemo, String memo) {
 
     boolean isTracked(TrackedSegment segment) {
         return segment.equals(tracked);
+    }
+
+    /** What protection looks at in this cell, with its memo as edited. */
+    DiaryCell asDiaryCell(Instant cellDateTime) {
+        if (isManual()) {
+            return DiaryCell.manual(cellDateTime, memo);
+        }
+        return new DiaryCell(cellDateTime, false, tracked.screenshotHash() != null, memo != null && !memo.isBlank(),
+                MinuteActivity.activityLevel(tracked.minutes()));
     }
 }

@@ -1,11 +1,17 @@
 package io.freelance.ledger.command.diary;
 
+import static io.freelance.ledger.command.common.ServiceDeadlines.bySystem;
+import static io.freelance.ledger.command.common.ServiceDeadlines.effectiveAt;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.common.AggregateCaches;
 import io.freelance.ledger.command.contract.ContractStanding;
+import io.freelance.ledger.command.escrow.EscrowPolicy;
+import io.freelance.ledger.command.invoice.Invoice;
+import io.freelance.ledger.command.invoice.IssueInvoiceCommand;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.common.UtcWeek;
 import io.freelance.ledger.diary.DeleteScreenshotCommand;
 import io.freelance.ledger.diary.DeleteSegmentCommand;
@@ -18,19 +24,24 @@ import io.freelance.ledger.diary.SegmentDeletedEvent;
 import io.freelance.ledger.diary.SegmentDeletionReason;
 import io.freelance.ledger.diary.SegmentMemoEditedEvent;
 import io.freelance.ledger.diary.TrackedSegmentRecordedEvent;
+import io.freelance.ledger.diary.WorkDiaryWeekLockedEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -46,12 +57,23 @@ import org.axonframework.spring.stereotype.Aggregate;
  * whoever reads it ({@link io.freelance.ledger.diary.CellProtection}).
  * <p>
  * Handlers answer the diary's version, for the caller to wait until the read model has it.
+ * <p>
+ * The weekly cycle runs on one durable deadline per diary, set with its first cell: on the Monday 12:00 UTC
+ * after the week ({@link UtcWeek#invoicedAt}) the week locks and the diary issues its invoice, in the same
+ * unit of work, for the cells within the weekly limit at the contract's rate. The week's close on Monday
+ * 00:00 needs no deadline: nothing changes then. The calendar ends the current week, and the freelancer's
+ * Monday-morning review of the closed week (memo edits, deletions, a tracker's late upload of its last
+ * cells, manual time) runs under the same rules until the lock, which the clock already enforces.
  */
 @Aggregate(cache = AggregateCaches.AGGREGATE_CACHE)
 public class WorkDiary {
 
     @AggregateIdentifier
     private String workDiaryId;
+    private String contractId;
+    private LocalDate weekStart;
+    /** The week has been locked and invoiced: nothing changes any more, and the lock deadline does nothing. */
+    private boolean locked;
     private final Map<Instant, RecordedCell> cells = new HashMap<>();
     /** Cells deleted and not recorded since: deleting one again changes nothing. */
     private final Set<Instant> deletedCells = new HashSet<>();
@@ -65,7 +87,7 @@ public class WorkDiary {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Long handle(RecordTrackedSegmentCommand command, MetaData metaData, ContractLookup contracts,
-                       WorkDiaryPolicy policy) {
+                       WorkDiaryPolicy policy, DeadlineManager deadlines) {
         ContractStanding contract = DiaryContractRules.freelancersHourlyContract(contracts, command.contractId(),
                 Actor.fromMetaData(metaData), "record time");
         Instant cell = DiaryInput.cellStart("cellDateTime", command.cellDateTime());
@@ -77,16 +99,18 @@ public class WorkDiary {
         DiaryContractRules.requireTrackerOptedIn(contract);
         requireRecordable("cellDateTime", cell, "cellDateTime", cell, contract, policy);
         requireFree("cellDateTime", cell);
+        boolean firstCell = workDiaryId == null;
         apply(new TrackedSegmentRecordedEvent(command.workDiaryId(), command.contractId(),
                 contract.parties().freelancerId(), cell, segment.minutes(), segment.memo(), segment.activityLabel(),
                 segment.activeWindowTitle(), segment.screenshotHash(), now()));
+        scheduleLockOnFirstCell(firstCell, deadlines);
         return version();
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Long handle(RecordManualTimeCommand command, MetaData metaData, ContractLookup contracts,
-                       WorkDiaryPolicy policy) {
+                       WorkDiaryPolicy policy, DeadlineManager deadlines) {
         ContractStanding contract = DiaryContractRules.freelancersHourlyContract(contracts, command.contractId(),
                 Actor.fromMetaData(metaData), "record time");
         Instant from = DiaryInput.cellStart("from", command.from());
@@ -101,8 +125,10 @@ public class WorkDiary {
         DiaryContractRules.requireManualTimeAllowed(contract);
         requireRecordable("from", from, "to", range.get(range.size() - 1), contract, policy);
         range.forEach(cell -> requireFree("from", cell));
+        boolean firstCell = workDiaryId == null;
         apply(new ManualTimeRecordedEvent(command.workDiaryId(), command.contractId(), contract.parties().freelancerId(),
                 from, to, memo, now()));
+        scheduleLockOnFirstCell(firstCell, deadlines);
         return version();
     }
 
@@ -115,7 +141,7 @@ public class WorkDiary {
         String memo = DiaryInput.memo("memo", command.memo());
         RecordedCell recorded = recorded(cell);
         if (!recorded.memo().equals(memo)) {
-            CellTimeRules.requireOpenWeek("cellDateTime", cell, now());
+            requireOpenWeek("cellDateTime", cell);
             apply(new SegmentMemoEditedEvent(workDiaryId, command.contractId(), cell, memo, now()));
         }
         return version();
@@ -129,7 +155,7 @@ public class WorkDiary {
         Instant cell = DiaryInput.cellStart("cellDateTime", command.cellDateTime());
         if (!deletedCells.contains(cell)) {
             RecordedCell recorded = recorded(cell);
-            CellTimeRules.requireOpenWeek("cellDateTime", cell, now());
+            requireOpenWeek("cellDateTime", cell);
             apply(new SegmentDeletedEvent(workDiaryId, command.contractId(), cell, SegmentDeletionReason.DELETED,
                     recorded.screenshotHash(), now()));
         }
@@ -155,10 +181,53 @@ public class WorkDiary {
             throw RuleViolation.conflict("screenshotHash", "screenshotHash.mismatch",
                     "The cell at %s does not hold this screenshot; nothing was deleted.".formatted(cell));
         }
-        CellTimeRules.requireOpenWeek("cellDateTime", cell, now());
+        requireOpenWeek("cellDateTime", cell);
         apply(new SegmentDeletedEvent(workDiaryId, command.contractId(), cell, SegmentDeletionReason.SCREENSHOT_DELETED,
                 hash, now()));
         return version();
+    }
+
+    // The weekly cycle.
+
+    /**
+     * The week locks and is invoiced. The contract is read now, not when time was recorded: the weekly limit that
+     * holds for the week can still have risen since. Locking twice changes nothing.
+     */
+    @DeadlineHandler(deadlineName = WeekLockDeadline.NAME)
+    void on(WeekLockDeadline deadline, ContractLookup contracts, WorkDiaryPolicy policy, EscrowPolicy escrowPolicy,
+            DeadlineManager deadlines) throws Exception {
+        if (locked) {
+            return;
+        }
+        ContractStanding contract = contracts.standingOf(contractId);
+        WeekBill bill = WeekBill.of(contractId, weekStart,
+                cells.entrySet().stream().map(cell -> cell.getValue().asDiaryCell(cell.getKey())).toList(), contract,
+                policy.cellProtection());
+        apply(new WorkDiaryWeekLockedEvent(workDiaryId, contractId, weekStart, bill.billed().size(), bill.overtimeCells(),
+                bill.invoiceId(), effectiveAt(deadline.dueAt())));
+        if (bill.isInvoiced()) {
+            IssueInvoiceCommand issue = bill.issueCommand(workDiaryId, contract);
+            AggregateLifecycle.createNew(Invoice.class,
+                    () -> new Invoice(issue, MetaData.from(Actor.SYSTEM.asMetaData()), escrowPolicy, deadlines));
+        }
+    }
+
+    /** Set once, with the week's first cell; the diary's scope named, as the aggregate is only being created. */
+    private void scheduleLockOnFirstCell(boolean firstCell, DeadlineManager deadlines) {
+        if (firstCell) {
+            Instant lockAt = UtcWeek.invoicedAt(weekStart);
+            deadlines.schedule(lockAt, WeekLockDeadline.NAME, bySystem(new WeekLockDeadline(lockAt)),
+                    new AggregateScopeDescriptor(WorkDiary.class.getSimpleName(), workDiaryId));
+        }
+    }
+
+    /** Locked by the clock, or already invoiced (a lock that ran a little early, as in a restarted service's catch-up). */
+    private void requireOpenWeek(String field, Instant cell) {
+        if (locked) {
+            throw RuleViolation.conflict(field, TextInput.ruleSubject(field) + ".locked-week", ("The week of %s is locked: it "
+                    + "has been invoiced.").formatted(cell));
+        }
+        CellTimeRules.requireOpenWeek(field, cell, now());
     }
 
     /** True when this very segment is at the cell, or was there and has been deleted since: a retry. */
@@ -173,7 +242,7 @@ public class WorkDiary {
         Instant now = now();
         CellTimeRules.requireNotFuture(lastField, lastCell, now, policy);
         CellTimeRules.requireWithinContract(firstField, firstCell, contract.acceptedAt());
-        CellTimeRules.requireOpenWeek(firstField, firstCell, now);
+        requireOpenWeek(firstField, firstCell);
     }
 
     private void requireFree(String field, Instant cell) {
@@ -215,7 +284,7 @@ public class WorkDiary {
 
     @EventSourcingHandler
     void on(TrackedSegmentRecordedEvent event) {
-        workDiaryId = event.workDiaryId();
+        started(event.workDiaryId(), event.contractId(), event.cellDateTime());
         cells.put(event.cellDateTime(), RecordedCell.tracked(TrackedSegment.of(event)));
         deletedCells.remove(event.cellDateTime());
         deletedSegments.remove(event.cellDateTime());
@@ -223,7 +292,7 @@ public class WorkDiary {
 
     @EventSourcingHandler
     void on(ManualTimeRecordedEvent event) {
-        workDiaryId = event.workDiaryId();
+        started(event.workDiaryId(), event.contractId(), event.from());
         for (Instant cell : DiaryInput.cellsBetween(event.from(), event.to())) {
             cells.put(cell, RecordedCell.manual(event.memo()));
             deletedCells.remove(cell);
@@ -243,5 +312,16 @@ public class WorkDiary {
         if (deleted != null && !deleted.isManual()) {
             deletedSegments.put(event.cellDateTime(), deleted.tracked());
         }
+    }
+
+    @EventSourcingHandler
+    void on(WorkDiaryWeekLockedEvent event) {
+        locked = true;
+    }
+
+    private void started(String diaryId, String diaryContractId, Instant anyCell) {
+        workDiaryId = diaryId;
+        contractId = diaryContractId;
+        weekStart = UtcWeek.weekStartDate(anyCell);
     }
 }

@@ -1,6 +1,7 @@
 package io.freelance.ledger.command.diary;
 
 import io.freelance.ledger.command.contract.ContractStanding;
+import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.RuleViolation;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -20,6 +21,8 @@ abstract class WorkDiaryTestBase {
     void newFixture() {
         fixture = new AggregateTestFixture<>(WorkDiary.class);
         fixture.registerInjectableResource(WorkDiaryPolicy.defaults());
+        // The fee rates the week's invoice is issued under when the diary locks.
+        fixture.registerInjectableResource(EscrowPolicy.defaults());
         fixture.registerInjectableResource((ContractLookup) this::standingOf);
         contract = DiaryScenario.activeHourly();
     }
