@@ -24,6 +24,8 @@ final class WorkDiaryDocuments {
     /** Sequence number of the last applied WorkDiary event. */
     static final String VERSION = "version";
     static final String CELLS = "cells";
+    static final String LOCKED_AT = "lockedAt";
+    static final String INVOICE_ID = "invoiceId";
 
     static final String CELL_DATE_TIME = "cellDateTime";
     static final String MANUAL = "manual";
@@ -64,7 +66,8 @@ final class WorkDiaryDocuments {
         }
         recorded.sort(Comparator.comparing(RecordedCell::cellDateTime));
         return new RecordedWeek(document.getString(ID), document.getString(CONTRACT_ID),
-                BsonTimes.localDate(document, WEEK_START), versionOf(document), recorded);
+                BsonTimes.localDate(document, WEEK_START), versionOf(document), recorded, instant(document, LOCKED_AT),
+                document.getString(INVOICE_ID));
     }
 
     static RecordedCell cellFromDocument(Document cell) {

@@ -1,11 +1,14 @@
 package io.freelance.ledger.query.diary;
 
 import com.mongodb.client.model.Updates;
+import io.freelance.ledger.common.UtcWeek;
 import io.freelance.ledger.diary.DiaryInput;
 import io.freelance.ledger.diary.ManualTimeRecordedEvent;
 import io.freelance.ledger.diary.SegmentDeletedEvent;
 import io.freelance.ledger.diary.SegmentMemoEditedEvent;
 import io.freelance.ledger.diary.TrackedSegmentRecordedEvent;
+import io.freelance.ledger.diary.WorkDiaryWeekLockedEvent;
+import io.freelance.ledger.query.readstore.BsonTimes;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -85,6 +88,17 @@ public class WorkDiaryProjection {
         }
         store.write(event.workDiaryId(), event.contractId(), event.cellDateTime(), sequenceNumber,
                 Updates.unset(WorkDiaryDocuments.cellPath(event.cellDateTime())));
+    }
+
+    /** Monday 12:00 after the week: nothing in it changes any more, and its invoice (if any) is named. */
+    @EventHandler
+    public void on(WorkDiaryWeekLockedEvent event, @SequenceNumber long sequenceNumber) {
+        if (alreadyApplied(event.workDiaryId(), sequenceNumber)) {
+            return;
+        }
+        store.write(event.workDiaryId(), event.contractId(), UtcWeek.startOf(event.weekStart()), sequenceNumber,
+                Updates.combine(Updates.set(WorkDiaryDocuments.LOCKED_AT, BsonTimes.toDate(event.lockedAt())),
+                        Updates.set(WorkDiaryDocuments.INVOICE_ID, event.invoiceId())));
     }
 
     /** A replay rebuilds both collections from the first event; stale versions would make it skip everything. */

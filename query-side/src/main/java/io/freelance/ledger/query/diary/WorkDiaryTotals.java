@@ -1,16 +1,15 @@
 package io.freelance.ledger.query.diary;
 
 import io.freelance.ledger.common.Money;
+import io.freelance.ledger.invoice.HourlyBilling;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
-import java.util.Currency;
 
 /**
- * Time and money of a day or a week of the diary. Minutes are exact (cells of 10 minutes); hours are the
- * minutes rounded half-up to two decimals, for display. The amount is computed from the exact billable
- * minutes, once for the period, rounded half-up to the cent: a week's amount is what its invoice bills,
- * and may differ by a cent from the sum of its days' amounts.
+ * Time and money of a day or a week of the diary. Minutes are exact (cells of 10 minutes); hours are
+ * rounded half-up to two decimals, for display. The amount is priced as invoices price it
+ * ({@link HourlyBilling}): from the exact billable cells, once for the period, rounded half-up to the cent.
+ * A week's amount is what its invoice bills and may differ by a cent from the sum of its days' amounts.
  *
  * @param trackedMinutes   tracked (not manual) time, overtime included
  * @param manualMinutes    manual time, overtime included
@@ -23,7 +22,6 @@ public record WorkDiaryTotals(int trackedMinutes, int manualMinutes, int overtim
                               int protectedMinutes, Money amount) {
 
     private static final int MINUTES_PER_CELL = 10;
-    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
     static WorkDiaryTotals of(Collection<WorkDiaryTimeCell> cells, Money hourlyRate) {
         int tracked = 0;
@@ -45,14 +43,7 @@ public record WorkDiaryTotals(int trackedMinutes, int manualMinutes, int overtim
         }
         int billable = tracked + manual - overtime;
         return new WorkDiaryTotals(tracked * MINUTES_PER_CELL, manual * MINUTES_PER_CELL, overtime * MINUTES_PER_CELL,
-                billable * MINUTES_PER_CELL, protectedCells * MINUTES_PER_CELL, amountFor(billable * MINUTES_PER_CELL, hourlyRate));
-    }
-
-    /** {@code minutes} at the hourly rate, rounded half-up to the currency's smallest unit. */
-    static Money amountFor(int minutes, Money hourlyRate) {
-        int scale = Currency.getInstance(hourlyRate.currency()).getDefaultFractionDigits();
-        BigDecimal amount = hourlyRate.amount().multiply(BigDecimal.valueOf(minutes)).divide(MINUTES_PER_HOUR, scale, RoundingMode.HALF_UP);
-        return new Money(amount, hourlyRate.currency());
+                billable * MINUTES_PER_CELL, protectedCells * MINUTES_PER_CELL, HourlyBilling.amountFor(hourlyRate, billable));
     }
 
     public BigDecimal trackedHours() {
@@ -76,6 +67,6 @@ public record WorkDiaryTotals(int trackedMinutes, int manualMinutes, int overtim
     }
 
     private static BigDecimal hours(int minutes) {
-        return BigDecimal.valueOf(minutes).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
+        return HourlyBilling.hoursFor(minutes / MINUTES_PER_CELL);
     }
 }

@@ -11,10 +11,13 @@ import java.util.List;
  *
  * @param weeklyLimitHours the limit that bounds this week, null for none
  * @param lockedFrom       the following Monday 12:00 UTC: from then on the week is invoiced and cannot change
+ * @param locked           the week can no longer change: its lock has passed (or was applied)
+ * @param invoiceId        the week's invoice once issued; null before, and for a week with nothing billable
  * @param workDays         all seven days, Monday first, each with its cells in time order
  */
 public record WorkDiaryWeek(String contractId, LocalDate weekStart, Integer weeklyLimitHours, Money hourlyRate,
-                            Instant lockedFrom, boolean locked, List<WorkDay> workDays, WorkDiaryTotals totals) {
+                            Instant lockedFrom, boolean locked, String invoiceId, List<WorkDay> workDays,
+                            WorkDiaryTotals totals) {
 
     public WorkDiaryWeek {
         workDays = List.copyOf(workDays);

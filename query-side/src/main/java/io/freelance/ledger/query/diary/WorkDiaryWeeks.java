@@ -63,7 +63,7 @@ public class WorkDiaryWeeks {
         }
         Instant lockedFrom = UtcWeek.lockedFrom(monday);
         return new WorkDiaryWeek(contract.id(), monday, limit, contract.hourlyTerms().hourlyRate(), lockedFrom,
-                !now.get().isBefore(lockedFrom), days, WorkDiaryTotals.of(allCells, contract.hourlyTerms().hourlyRate()));
+                week.lockedAt() != null || !now.get().isBefore(lockedFrom), week.invoiceId(), days, WorkDiaryTotals.of(allCells, contract.hourlyTerms().hourlyRate()));
     }
 
     /** Documents written before the contract read model kept the changes have only the offered limit. */

@@ -19,6 +19,7 @@ import io.freelance.ledger.diary.SegmentDeletionReason;
 import io.freelance.ledger.diary.SegmentMemoEditedEvent;
 import io.freelance.ledger.diary.TrackedSegmentRecordedEvent;
 import io.freelance.ledger.diary.WorkDiaryId;
+import io.freelance.ledger.diary.WorkDiaryWeekLockedEvent;
 import io.freelance.ledger.query.contract.ContractProjection;
 import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractStore;
@@ -180,6 +181,20 @@ class WorkDiaryProjectionTest {
         projection.on(new SegmentDeletedEvent(DIARY, CONTRACT, CELL, SegmentDeletionReason.DELETED, HASH, CELL), 2);
 
         assertThat(references.contractsShowing(HASH)).containsExactly(CONTRACT);
+    }
+
+    @Test
+    void theLockNamesTheWeeksInvoice() {
+        projection.on(tracked(CELL, "Work", HASH), 0);
+
+        projection.on(new WorkDiaryWeekLockedEvent(DIARY, CONTRACT, MONDAY, 1, 0, "invoice-1",
+                Instant.parse("2026-12-07T12:00:00Z")), 1);
+
+        RecordedWeek week = readModel.week(CONTRACT, MONDAY);
+        assertThat(week.version()).isEqualTo(1);
+        assertThat(week.lockedAt()).isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
+        assertThat(week.invoiceId()).isEqualTo("invoice-1");
+        assertThat(week.cells()).hasSize(1);
     }
 
     @Test

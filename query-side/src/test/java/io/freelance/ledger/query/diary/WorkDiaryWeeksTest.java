@@ -132,13 +132,32 @@ class WorkDiaryWeeksTest {
         assertThat(week.lockedFrom()).isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
     }
 
-    /** 7 cells at 45.50 an hour are 53.0833…: rounded half-up once, from the exact minutes. */
+    /** 7 cells at 45.50 an hour are 53.0833…: priced as invoices price them, rounded half-up once. */
     @Test
     void theAmountIsTheBillableTimeAtTheRateRoundedHalfUpToTheCent() {
-        assertThat(WorkDiaryTotals.amountFor(70, usd("45.50"))).isEqualTo(usd("53.08"));
-        assertThat(WorkDiaryTotals.amountFor(10, usd("0.03"))).isEqualTo(usd("0.01"));
-        assertThat(WorkDiaryTotals.amountFor(10, Money.of("100", "JPY"))).isEqualTo(Money.of("17", "JPY"));
-        assertThat(WorkDiaryTotals.of(List.of(), usd("45.50")).billableHours()).isEqualTo(new BigDecimal("0.00"));
+        List<RecordedCell> cells = new ArrayList<>();
+        for (int index = 0; index < 7; index++) {
+            cells.add(tracked(MONDAY_NINE.plus(Duration.ofMinutes(10L * index)), HASH, BUSY));
+        }
+
+        WorkDiaryWeek week = weeks.assemble(contract(usd("45.50"), WeeklyLimitSchedule.offered(null)), week(cells));
+
+        assertThat(week.totals().amount()).isEqualTo(usd("53.08"));
+        assertThat(week.totals().billableHours()).isEqualTo(new BigDecimal("1.17"));
+        assertThat(week.day(MONDAY).totals().amount()).isEqualTo(usd("53.08"));
+        assertThat(week.day(MONDAY.plusDays(1)).totals().billableHours()).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void aWeekIsLockedOnceItsLockWasAppliedOrItsTimeHasCome() {
+        RecordedWeek lockedEarly = new RecordedWeek(WorkDiaryId.forWeek(CONTRACT, MONDAY), CONTRACT, MONDAY, 1,
+                List.of(tracked(MONDAY_NINE, HASH, BUSY)), Instant.parse("2026-12-07T12:00:00Z"), "invoice-1");
+        WorkDiaryWeeks afterTheLock = new WorkDiaryWeeks(new CellProtection(1), () -> Instant.parse("2026-12-07T12:00:00Z"));
+        ContractView contract = contract(usd("45.50"), WeeklyLimitSchedule.offered(null));
+
+        assertThat(weeks.assemble(contract, lockedEarly).locked()).isTrue();
+        assertThat(weeks.assemble(contract, lockedEarly).invoiceId()).isEqualTo("invoice-1");
+        assertThat(afterTheLock.assemble(contract, week(List.of())).locked()).isTrue();
     }
 
     private static RecordedCell tracked(Instant cell, String hash, List<MinuteActivity> minutes) {
@@ -146,7 +165,7 @@ class WorkDiaryWeeksTest {
     }
 
     private static RecordedWeek week(List<RecordedCell> cells) {
-        return new RecordedWeek(WorkDiaryId.forWeek(CONTRACT, MONDAY), CONTRACT, MONDAY, cells.size() - 1, cells);
+        return new RecordedWeek(WorkDiaryId.forWeek(CONTRACT, MONDAY), CONTRACT, MONDAY, cells.size() - 1, cells, null, null);
     }
 
     private static ContractView contract(Money rate, WeeklyLimitSchedule limits) {
