@@ -69,6 +69,16 @@ public class ContractCommands {
         return answer(contractId, versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
     }
 
+    /**
+     * A command that finance or a dispute handler may send too (pausing and resuming during a dispute): no
+     * role is turned away here; the contract decides who may, as it does for everyone else.
+     */
+    public ContractPayload changeContractAsAnyRole(Actor actor, String requestId, String contractId,
+                                                   Function<String, Object> command) {
+        Object result = sender.send(command.apply(contractId), actor, requestId);
+        return answer(contractId, versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
+    }
+
     /** Accepting a fixed-price contract opens its escrow account in the same step: the answer waits for both. */
     public ContractPayload accept(Actor freelancer, String requestId, String contractId) {
         return changeContract(freelancer, requestId, contractId, AcceptContractCommand::new);

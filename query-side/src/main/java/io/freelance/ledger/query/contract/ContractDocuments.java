@@ -44,6 +44,7 @@ public final class ContractDocuments {
                 weeklyLimitsFromDocuments(document.getList(WEEKLY_LIMIT_CHANGES, Document.class)),
                 instant(document, PAUSED_AT),
                 document.getString(PAUSED_BY),
+                enumOrNull(Role.class, document.getString(PAUSED_BY_ROLE)),
                 document.getString(PAUSE_REASON),
                 versionOf(document, CONTRACT_VERSION));
     }

@@ -27,6 +27,7 @@ public final class ContractFields {
     /** While paused (a dispute runs): when and why; removed on resume. */
     public static final String PAUSED_AT = "pausedAt";
     public static final String PAUSED_BY = "pausedBy";
+    public static final String PAUSED_BY_ROLE = "pausedByRole";
     public static final String PAUSE_REASON = "pauseReason";
     /**
      * An hourly contract's weekly limits over time: the offered one (no effectiveFrom), then every change

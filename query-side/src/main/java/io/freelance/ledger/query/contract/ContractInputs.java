@@ -20,7 +20,7 @@ public final class ContractInputs {
 
     public record OfferHourlyContractInput(
             String idempotencyKey, String freelancerId, String title, MoneyInput hourlyRate,
-            Integer weeklyLimitHours, Boolean manualTimeAllowed) {
+            Integer weeklyLimitHours, Boolean manualTimeAllowed, Boolean trackerOptIn) {
     }
 
     public record AcceptContractInput(String contractId) {
@@ -30,5 +30,14 @@ public final class ContractInputs {
     }
 
     public record EndContractInput(String contractId, String reason) {
+    }
+
+    public record ChangeWeeklyLimitInput(String contractId, Integer weeklyLimitHours) {
+    }
+
+    public record PauseContractInput(String contractId, String reason) {
+    }
+
+    public record ResumeContractInput(String contractId, String reason) {
     }
 }

@@ -57,7 +57,8 @@ public class ContractMutationController {
         Actor client = currentActor.of(authentication);
         String contractId = DeterministicIds.contractId(client.userId(), Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         Money hourlyRate = Inputs.money("hourlyRate", input.hourlyRate());
-        HourlyTerms terms = new HourlyTerms(hourlyRate, input.weeklyLimitHours(), Boolean.TRUE.equals(input.manualTimeAllowed()));
+        HourlyTerms terms = new HourlyTerms(hourlyRate, input.weeklyLimitHours(), Boolean.TRUE.equals(input.manualTimeAllowed()),
+                Boolean.TRUE.equals(input.trackerOptIn()));
         OfferHourlyContractCommand command = new OfferHourlyContractCommand(contractId, client.userId(),
                 freelancer(input.freelancerId()), Inputs.title("title", input.title()), terms);
         return commands.offer(client, requestId, contractId, command);

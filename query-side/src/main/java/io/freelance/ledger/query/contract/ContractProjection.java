@@ -99,6 +99,7 @@ public class ContractProjection {
                 Updates.set(STATUS, ContractStatus.PAUSED.name()),
                 Updates.set(PAUSED_AT, toDate(event.pausedAt())),
                 Updates.set(PAUSED_BY, event.pausedBy()),
+                Updates.set(PAUSED_BY_ROLE, event.pausedByRole() == null ? null : event.pausedByRole().name()),
                 Updates.set(PAUSE_REASON, event.reason())));
     }
 
@@ -108,6 +109,7 @@ public class ContractProjection {
                 Updates.set(STATUS, ContractStatus.ACTIVE.name()),
                 Updates.unset(PAUSED_AT),
                 Updates.unset(PAUSED_BY),
+                Updates.unset(PAUSED_BY_ROLE),
                 Updates.unset(PAUSE_REASON)));
     }
 

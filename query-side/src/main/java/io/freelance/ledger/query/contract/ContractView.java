@@ -39,6 +39,7 @@ public record ContractView(
         WeeklyLimitSchedule weeklyLimits,
         Instant pausedAt,
         String pausedBy,
+        Role pausedByRole,
         String pauseReason,
         long contractVersion) {
 

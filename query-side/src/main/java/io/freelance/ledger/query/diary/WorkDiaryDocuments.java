@@ -1,6 +1,10 @@
 package io.freelance.ledger.query.diary;
 
+import static com.mongodb.client.model.Filters.eq;
 import static io.freelance.ledger.query.readstore.BsonTimes.instant;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 
 import io.freelance.ledger.diary.MinuteActivity;
 import io.freelance.ledger.query.readstore.BsonTimes;
@@ -8,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -80,6 +85,17 @@ final class WorkDiaryDocuments {
         return new RecordedCell(instant(cell, CELL_DATE_TIME), cell.getBoolean(MANUAL, false), minutes,
                 cell.getString(MEMO), cell.getString(ACTIVITY_LABEL), cell.getString(ACTIVE_WINDOW_TITLE),
                 cell.getString(SCREENSHOT_HASH), instant(cell, RECORDED_AT));
+    }
+
+    /** The week by {@code _id}; empty before the diary's first event. */
+    static Optional<RecordedWeek> find(MongoCollection<Document> diaries, String workDiaryId) {
+        return Optional.ofNullable(diaries.find(eq(ID, workDiaryId)).first()).map(WorkDiaryDocuments::toWeek);
+    }
+
+    /** -1 before any of the diary's events; reads the version field alone. */
+    static long storedVersion(MongoCollection<Document> diaries, String workDiaryId) {
+        Document stored = diaries.find(eq(ID, workDiaryId)).projection(Projections.include(VERSION)).first();
+        return stored == null ? -1 : versionOf(stored);
     }
 
     static long versionOf(Document document) {

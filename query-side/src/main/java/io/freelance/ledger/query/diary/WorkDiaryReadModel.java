@@ -1,24 +1,32 @@
 package io.freelance.ledger.query.diary;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.diary.WorkDiaryId;
 import io.freelance.ledger.query.readstore.VersionedReadModel;
 import java.time.LocalDate;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** Reads a contract's Work Diary one week at a time, by the week's id: one read by {@code _id}. */
+/**
+ * Reads a contract's Work Diary one week at a time, by the week's id: one read by {@code _id}. Reads the
+ * collection itself rather than through the store: the store publishes applied versions, which needs
+ * every versioned read model first.
+ */
 @Component
 public class WorkDiaryReadModel implements VersionedReadModel {
 
-    private final WorkDiaryStore store;
+    private final MongoCollection<Document> diaries;
 
-    public WorkDiaryReadModel(WorkDiaryStore store) {
-        this.store = store;
+    public WorkDiaryReadModel(MongoDatabase readModelDatabase) {
+        this.diaries = readModelDatabase.getCollection(WorkDiaryStore.COLLECTION);
     }
 
     /** The week starting on {@code monday}; without cells when nothing was recorded in it. */
     public RecordedWeek week(String contractId, LocalDate monday) {
         String workDiaryId = WorkDiaryId.forWeek(contractId, monday);
-        return store.find(workDiaryId).orElseGet(() -> RecordedWeek.empty(workDiaryId, contractId, monday));
+        return WorkDiaryDocuments.find(diaries, workDiaryId)
+                .orElseGet(() -> RecordedWeek.empty(workDiaryId, contractId, monday));
     }
 
     @Override
@@ -28,6 +36,6 @@ public class WorkDiaryReadModel implements VersionedReadModel {
 
     @Override
     public long appliedVersion(String workDiaryId) {
-        return store.storedVersion(workDiaryId);
+        return WorkDiaryDocuments.storedVersion(diaries, workDiaryId);
     }
 }

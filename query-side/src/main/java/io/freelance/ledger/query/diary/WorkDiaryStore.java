@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.freelance.ledger.common.UtcWeek;
@@ -38,13 +37,11 @@ public class WorkDiaryStore {
 
     /** -1 before any of the diary's events. */
     long storedVersion(String workDiaryId) {
-        Document stored = diaries.find(eq(WorkDiaryDocuments.ID, workDiaryId))
-                .projection(Projections.include(WorkDiaryDocuments.VERSION)).first();
-        return stored == null ? -1 : WorkDiaryDocuments.versionOf(stored);
+        return WorkDiaryDocuments.storedVersion(diaries, workDiaryId);
     }
 
     Optional<RecordedWeek> find(String workDiaryId) {
-        return Optional.ofNullable(diaries.find(eq(WorkDiaryDocuments.ID, workDiaryId)).first()).map(WorkDiaryDocuments::toWeek);
+        return WorkDiaryDocuments.find(diaries, workDiaryId);
     }
 
     /**

@@ -66,7 +66,7 @@ class WorkDiaryProjectionTest {
         store = new WorkDiaryStore(database, appliedVersions);
         references = new DiaryScreenshotReferences(database);
         projection = new WorkDiaryProjection(store, references);
-        readModel = new WorkDiaryReadModel(store);
+        readModel = new WorkDiaryReadModel(database);
         PartyContractLists partyLists = new PartyContractLists(database);
         contractStore = new ContractStore(database, partyLists, appliedVersions);
         contractProjection = new ContractProjection(contractStore);

@@ -171,6 +171,6 @@ class WorkDiaryWeeksTest {
     private static ContractView contract(Money rate, WeeklyLimitSchedule limits) {
         return new ContractView(CONTRACT, ContractType.HOURLY, "Support", ContractStatus.ACTIVE, "alice", "carol",
                 rate.currency(), new HourlyTerms(rate, limits.limitAt(Instant.EPOCH), true, true), List.of(), null, null,
-                null, null, null, null, null, null, limits, null, null, null, 1);
+                null, null, null, null, null, null, limits, null, null, null, null, 1);
     }
 }

@@ -282,6 +282,7 @@ class ContractAndEscrowProjectionTest {
         assertThat(paused.status()).isEqualTo(ContractStatus.PAUSED);
         assertThat(paused.pausedAt()).isEqualTo(AT);
         assertThat(paused.pausedBy()).isEqualTo("frank");
+        assertThat(paused.pausedByRole()).isEqualTo(Role.DISPUTE_HANDLER);
         assertThat(paused.pauseReason()).isEqualTo("Hours disputed");
         ContractView resumed = contract();
         assertThat(resumed.status()).isEqualTo(ContractStatus.ACTIVE);

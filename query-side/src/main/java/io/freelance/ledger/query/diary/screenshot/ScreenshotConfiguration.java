@@ -25,6 +25,11 @@ class ScreenshotConfiguration {
     }
 
     @Bean
+    UploadedScreenshots uploadedScreenshots(ScreenshotStore screenshotStore) {
+        return new UploadedScreenshots(screenshotStore);
+    }
+
+    @Bean
     DecodeBudget screenshotDecodeBudget(ScreenshotProperties properties) {
         return new DecodeBudget(properties.concurrentDecodePixels(), properties.decodeWait());
     }

@@ -1,0 +1,70 @@
+package io.freelance.ledger.query.contract;
+
+import io.freelance.ledger.contract.ChangeWeeklyLimitCommand;
+import io.freelance.ledger.contract.PauseContractCommand;
+import io.freelance.ledger.contract.ResumeContractCommand;
+import io.freelance.ledger.query.contract.ContractInputs.ChangeWeeklyLimitInput;
+import io.freelance.ledger.query.contract.ContractInputs.PauseContractInput;
+import io.freelance.ledger.query.contract.ContractInputs.ResumeContractInput;
+import io.freelance.ledger.query.graphql.Inputs;
+import io.freelance.ledger.query.graphql.RequestIdInterceptor;
+import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.UserView;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+/**
+ * What only hourly contracts have: the weekly limit the client changes, the pause a dispute handler puts on
+ * a contract while a dispute runs, and the terms as they stand now. The contract decides who may; the
+ * limit's range is its rule too.
+ */
+@Controller
+public class HourlyContractController {
+
+    private final CurrentActor currentActor;
+    private final ContractCommands commands;
+
+    public HourlyContractController(CurrentActor currentActor, ContractCommands commands) {
+        this.currentActor = currentActor;
+        this.commands = commands;
+    }
+
+    @MutationMapping
+    public ContractPayload changeWeeklyLimit(@Argument ChangeWeeklyLimitInput input, Authentication authentication,
+                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        return commands.changeContract(currentActor.of(authentication), requestId, Inputs.id("contractId", input.contractId()),
+                contractId -> new ChangeWeeklyLimitCommand(contractId, input.weeklyLimitHours()));
+    }
+
+    @MutationMapping
+    public ContractPayload pauseContract(@Argument PauseContractInput input, Authentication authentication,
+                                         @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String reason = Inputs.note("reason", input.reason());
+        return commands.changeContractAsAnyRole(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", input.contractId()), contractId -> new PauseContractCommand(contractId, reason));
+    }
+
+    @MutationMapping
+    public ContractPayload resumeContract(@Argument ResumeContractInput input, Authentication authentication,
+                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+        String reason = Inputs.optionalNote("reason", input.reason());
+        return commands.changeContractAsAnyRole(currentActor.of(authentication), requestId,
+                Inputs.id("contractId", input.contractId()), contractId -> new ResumeContractCommand(contractId, reason));
+    }
+
+    /** The limit in force by the clock the contract's rules use, so a decrease shows as pending until its Monday. */
+    @SchemaMapping(typeName = "Contract")
+    public HourlyTermsView hourlyTerms(ContractView contract) {
+        return HourlyTermsView.of(contract, GenericEventMessage.clock.instant());
+    }
+
+    @SchemaMapping(typeName = "Contract")
+    public UserView pausedBy(ContractView contract) {
+        return contract.pausedBy() == null ? null : new UserView(contract.pausedBy(), contract.pausedByRole());
+    }
+}
