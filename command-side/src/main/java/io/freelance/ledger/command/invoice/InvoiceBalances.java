@@ -2,6 +2,7 @@ package io.freelance.ledger.command.invoice;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.ledger.JournalEntry;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 
 /**
@@ -12,8 +13,8 @@ import io.freelance.ledger.ledger.LedgerAccounts;
  */
 final class InvoiceBalances {
 
-    private final String escrowAccount;
-    private final String freelancerPendingAccount;
+    private final LedgerAccount escrowAccount;
+    private final LedgerAccount freelancerPendingAccount;
     private final String currency;
     private Money heldInEscrow;
     private Money freelancerPending;
