@@ -6,6 +6,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.common.AggregateCaches;
 import io.freelance.ledger.command.common.ContractParties;
+import io.freelance.ledger.command.common.HeldBalances;
 import io.freelance.ledger.command.escrow.UsedIdempotencyIds.FirstUse;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
@@ -82,7 +83,7 @@ public class EscrowAccount {
     private String currency;
     @AggregateMember
     private MilestoneSchedule schedule;
-    private EscrowBalances balances;
+    private HeldBalances balances;
     private UsedIdempotencyIds usedIdempotencyIds;
     private Set<String> paymentsMadeAvailable;
     private boolean closed;
@@ -343,7 +344,7 @@ public class EscrowAccount {
         parties = new ContractParties(event.contractId(), event.clientId(), event.freelancerId());
         currency = event.currency();
         schedule = new MilestoneSchedule(event);
-        balances = new EscrowBalances(event.contractId(), event.freelancerId(), event.currency());
+        balances = new HeldBalances(event.contractId(), event.freelancerId(), event.currency());
         usedIdempotencyIds = new UsedIdempotencyIds();
         paymentsMadeAvailable = new HashSet<>();
         refundState = RefundState.NONE;

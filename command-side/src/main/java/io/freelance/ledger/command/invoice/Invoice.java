@@ -6,6 +6,7 @@ import static io.freelance.ledger.command.common.ServiceDeadlines.now;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.common.AggregateCaches;
+import io.freelance.ledger.command.common.HeldBalances;
 import io.freelance.ledger.command.common.ContractParties;
 import io.freelance.ledger.command.dispute.DisputeRegister;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
@@ -82,7 +83,7 @@ public class Invoice {
     private Instant reviewEndsAt;
     private Map<Instant, InvoicedCell> cells;
     private InvoiceStatus status;
-    private InvoiceBalances balances;
+    private HeldBalances balances;
     private HourDispute dispute;
     private InvoicePaymentReason paymentReason;
 
@@ -360,7 +361,7 @@ public class Invoice {
         cells = new TreeMap<>();
         event.cells().forEach(cell -> cells.put(cell.cellDateTime(), cell));
         status = InvoiceStatus.IN_REVIEW;
-        balances = new InvoiceBalances(event.contractId(), event.freelancerId(), event.amount().currency());
+        balances = new HeldBalances(event.contractId(), event.freelancerId(), event.amount().currency());
         balances.apply(event.journalEntry());
     }
 

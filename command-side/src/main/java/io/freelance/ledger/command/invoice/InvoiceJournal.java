@@ -6,6 +6,7 @@ import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.FeeRates;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import java.time.Instant;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ final class InvoiceJournal {
         return Arrays.stream(legs).filter(leg -> !leg.amount().isZero()).toList();
     }
 
-    private static JournalLeg leg(String account, Money amount) {
+    private static JournalLeg leg(LedgerAccount account, Money amount) {
         return new JournalLeg(account, amount);
     }
 
@@ -90,11 +91,11 @@ final class InvoiceJournal {
         return parties.contractId();
     }
 
-    private String escrow() {
+    private LedgerAccount escrow() {
         return LedgerAccounts.escrow(parties.contractId());
     }
 
-    private String pending() {
+    private LedgerAccount pending() {
         return LedgerAccounts.freelancerPending(parties.freelancerId());
     }
 }

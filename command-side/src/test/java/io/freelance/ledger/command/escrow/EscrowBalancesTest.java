@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.instanceOf;
 
+import io.freelance.ledger.command.common.HeldBalances;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -32,7 +33,7 @@ class EscrowBalancesTest {
 
     @Test
     void balancesFollowTheJournalEntries() {
-        var balances = new EscrowBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
+        var balances = new HeldBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
         balances.apply(milestoneEntry("m1", "milestone-funding", AT, leg(CLIENT_CHARGES, "-100.00"), leg(ESCROW, "100.00")));
         balances.apply(milestoneEntry("m1", "milestone-release", AT,
                 leg(ESCROW, "-60.00"), leg(PENDING, "54.00"), leg(SERVICE_FEES, "6.00")));
@@ -44,7 +45,7 @@ class EscrowBalancesTest {
 
     @Test
     void escrowCannotGoBelowZero() {
-        var balances = new EscrowBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
+        var balances = new HeldBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
 
         assertThatThrownBy(() -> balances.apply(milestoneEntry("m1", "milestone-release", AT,
                 leg(ESCROW, "-0.01"), leg(PENDING, "0.01"))))
@@ -53,7 +54,7 @@ class EscrowBalancesTest {
 
     @Test
     void pendingCannotGoBelowZero() {
-        var balances = new EscrowBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
+        var balances = new HeldBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
 
         assertThatThrownBy(() -> balances.apply(milestoneEntry("m1", "funds-available", AT,
                 leg(PENDING, "-1.00"), leg(ESCROW, "1.00"))))
@@ -62,7 +63,7 @@ class EscrowBalancesTest {
 
     @Test
     void openMilestonesCannotClaimMoreThanEscrowHolds() {
-        var balances = new EscrowBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
+        var balances = new HeldBalances(CONTRACT_ID, FREELANCER.userId(), "USD");
 
         assertThatThrownBy(() -> balances.unallocated(usd("0.01"))).isInstanceOf(IllegalStateException.class);
     }

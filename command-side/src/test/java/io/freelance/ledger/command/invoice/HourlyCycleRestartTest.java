@@ -25,6 +25,7 @@ import io.freelance.ledger.invoice.InvoiceIssuedEvent;
 import io.freelance.ledger.invoice.InvoicePaidEvent;
 import io.freelance.ledger.invoice.InvoicePaymentReason;
 import io.freelance.ledger.ledger.JournalEntry;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import io.freelance.ledger.ledger.MoneyMovement;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +208,7 @@ class HourlyCycleRestartTest {
     }
 
     /** The invoice's journal entries, summed on one account. */
-    private Money balance(String invoiceId, String account) {
+    private Money balance(String invoiceId, LedgerAccount account) {
         return eventsOf(invoiceId).stream()
                 .filter(MoneyMovement.class::isInstance)
                 .map(event -> ((MoneyMovement) event).journalEntry())

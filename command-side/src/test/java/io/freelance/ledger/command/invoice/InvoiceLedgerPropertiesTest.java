@@ -32,6 +32,7 @@ import io.freelance.ledger.invoice.ApproveInvoiceCommand;
 import io.freelance.ledger.invoice.InvoiceIssuedEvent;
 import io.freelance.ledger.invoice.InvoicedCell;
 import io.freelance.ledger.ledger.JournalEntry;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import io.freelance.ledger.ledger.MoneyMovement;
 import java.math.BigDecimal;
@@ -196,7 +197,7 @@ class InvoiceLedgerPropertiesTest {
         return cells.stream().filter(InvoicedCell::isProtected).map(InvoicedCell::cellDateTime).toList();
     }
 
-    private static Money sum(List<JournalEntry> entries, String account) {
+    private static Money sum(List<JournalEntry> entries, LedgerAccount account) {
         return entries.stream().map(entry -> entry.amountOn(account, "USD")).reduce(usd(0), Money::plus);
     }
 

@@ -25,6 +25,7 @@ import io.freelance.ledger.ledger.EntryCause;
 import io.freelance.ledger.ledger.FeeRates;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,11 +69,11 @@ final class InvoiceScenario {
     static final String REASON = "Nothing was delivered on Thursday.";
     static final String NOTE = "The screenshots show the work.";
 
-    static final String CLIENT_CHARGES = LedgerAccounts.clientCharges(CLIENT.userId());
-    static final String CLIENT_REFUNDS = LedgerAccounts.clientRefunds(CLIENT.userId());
-    static final String ESCROW = LedgerAccounts.escrow(CONTRACT_ID);
-    static final String PENDING = LedgerAccounts.freelancerPending(FREELANCER.userId());
-    static final String AVAILABLE = LedgerAccounts.freelancerAvailable(FREELANCER.userId());
+    static final LedgerAccount CLIENT_CHARGES = LedgerAccounts.clientCharges(CLIENT.userId());
+    static final LedgerAccount CLIENT_REFUNDS = LedgerAccounts.clientRefunds(CLIENT.userId());
+    static final LedgerAccount ESCROW = LedgerAccounts.escrow(CONTRACT_ID);
+    static final LedgerAccount PENDING = LedgerAccounts.freelancerPending(FREELANCER.userId());
+    static final LedgerAccount AVAILABLE = LedgerAccounts.freelancerAvailable(FREELANCER.userId());
 
     static final Actor HANDLER = new Actor("handler-1", Role.DISPUTE_HANDLER);
     static final Actor FINANCE = new Actor("finance-1", Role.FINANCE);
@@ -163,7 +164,7 @@ final class InvoiceScenario {
         return GenericCommandMessage.asCommandMessage(command).andMetaData(actor.asMetaData());
     }
 
-    static JournalLeg leg(String account, String amountUsd) {
+    static JournalLeg leg(LedgerAccount account, String amountUsd) {
         return new JournalLeg(account, usd(amountUsd));
     }
 

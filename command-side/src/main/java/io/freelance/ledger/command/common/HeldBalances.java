@@ -1,4 +1,4 @@
-package io.freelance.ledger.command.escrow;
+package io.freelance.ledger.command.common;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.ledger.JournalEntry;
@@ -6,11 +6,13 @@ import io.freelance.ledger.ledger.LedgerAccount;
 import io.freelance.ledger.ledger.LedgerAccounts;
 
 /**
- * The two balances an escrow account answers for, rebuilt from its own journal entries. Applying an
- * entry that would take either below zero fails, both when a command decides (the event is applied
- * immediately, so the command is rejected) and when the account is rebuilt from history.
+ * The two balances a contract's money holder answers for (an escrow account, or an invoice's share of the
+ * contract's escrow), rebuilt from its own journal entries. Applying an entry that would take either below
+ * zero fails, both when a command decides (the event is applied immediately, so the command is rejected)
+ * and when the holder is rebuilt from history. As long as no holder takes out more than it put in, the
+ * shared escrow and pending accounts never go below zero either.
  */
-final class EscrowBalances {
+public final class HeldBalances {
 
     private final LedgerAccount escrowAccount;
     private final LedgerAccount freelancerPendingAccount;
@@ -18,7 +20,7 @@ final class EscrowBalances {
     private Money heldInEscrow;
     private Money freelancerPending;
 
-    EscrowBalances(String contractId, String freelancerId, String currency) {
+    public HeldBalances(String contractId, String freelancerId, String currency) {
         this.escrowAccount = LedgerAccounts.escrow(contractId);
         this.freelancerPendingAccount = LedgerAccounts.freelancerPending(freelancerId);
         this.currency = currency;
@@ -26,7 +28,11 @@ final class EscrowBalances {
         this.freelancerPending = Money.zero(currency);
     }
 
-    void apply(JournalEntry entry) {
+    /** Entries that move nothing (null) leave the balances as they are. */
+    public void apply(JournalEntry entry) {
+        if (entry == null) {
+            return;
+        }
         heldInEscrow = heldInEscrow.plus(entry.amountOn(escrowAccount, currency));
         freelancerPending = freelancerPending.plus(entry.amountOn(freelancerPendingAccount, currency));
         if (heldInEscrow.isNegative() || freelancerPending.isNegative()) {
@@ -35,16 +41,16 @@ final class EscrowBalances {
         }
     }
 
-    Money heldInEscrow() {
+    public Money heldInEscrow() {
         return heldInEscrow;
     }
 
-    Money freelancerPending() {
+    public Money freelancerPending() {
         return freelancerPending;
     }
 
     /** Escrow money no open milestone claims: the remainder of partial approvals. */
-    Money unallocated(Money allocatedToOpenMilestones) {
+    public Money unallocated(Money allocatedToOpenMilestones) {
         Money unallocated = heldInEscrow.minus(allocatedToOpenMilestones);
         if (unallocated.isNegative()) {
             throw new IllegalStateException("Escrow %s holds %s but its open milestones claim %s"
