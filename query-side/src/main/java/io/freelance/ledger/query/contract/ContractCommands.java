@@ -1,7 +1,7 @@
 package io.freelance.ledger.query.contract;
 
 import io.freelance.ledger.query.graphql.CommandSender;
-import io.freelance.ledger.query.graphql.ExceptionClassifier;
+import io.freelance.ledger.query.graphql.Rejections;
 
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.AggregateVersions;
@@ -52,7 +52,7 @@ public class ContractCommands {
         try {
             sender.send(offerCommand, client, requestId);
         } catch (RuntimeException rejected) {
-            if (!ExceptionClassifier.classify(rejected).map(error -> "contract.unique".equals(error.rule())).orElse(false)) {
+            if (!Rejections.isRule(rejected, "contract.unique")) {
                 throw rejected;
             }
             // A concurrent offer under the same key created the contract first. Sent again, the offer meets the

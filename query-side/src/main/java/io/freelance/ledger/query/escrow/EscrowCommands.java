@@ -7,7 +7,7 @@ import io.freelance.ledger.query.contract.ContractAccess;
 import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.contract.ContractPayload;
 import io.freelance.ledger.query.graphql.CommandSender;
-import io.freelance.ledger.query.graphql.ExceptionClassifier;
+import io.freelance.ledger.query.graphql.Rejections;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -47,9 +47,7 @@ public class EscrowCommands {
      * to anyone else the contract does not exist, as for every other mutation.
      */
     private RuntimeException revealingNoOtherContract(RuntimeException failed, Actor actor, String contractId) {
-        boolean noEscrowAccount = ExceptionClassifier.classify(failed)
-                .map(error -> "escrow.not-found".equals(error.rule())).orElse(false);
-        if (noEscrowAccount && !access.isParty(actor, contractId)) {
+        if (Rejections.isRule(failed, "escrow.not-found") && !access.isParty(actor, contractId)) {
             return RuleViolation.notFound("contractId", "contract.not-found",
                     "There is no contract " + contractId + " that you are a party to.");
         }

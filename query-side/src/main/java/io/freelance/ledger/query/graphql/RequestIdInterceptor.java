@@ -1,5 +1,6 @@
 package io.freelance.ledger.query.graphql;
 
+import graphql.GraphQLContext;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,6 +29,12 @@ public class RequestIdInterceptor implements WebGraphQlInterceptor {
         String requestId = requestIdOf(request.getHeaders().getFirst(HEADER));
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(CONTEXT_KEY, requestId)).build());
         return chain.next(request).doOnNext(response -> response.getResponseHeaders().set(HEADER, requestId));
+    }
+
+    /** The id of the request this context belongs to; a new one where no HTTP request gave one (a test calling the service directly). */
+    public static String requestId(GraphQLContext context) {
+        String requestId = context.get(CONTEXT_KEY);
+        return requestId != null ? requestId : UUID.randomUUID().toString();
     }
 
     private static String requestIdOf(String offered) {
