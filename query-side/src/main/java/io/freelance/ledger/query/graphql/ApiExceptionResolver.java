@@ -35,7 +35,7 @@ public class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
     }
 
     private static GraphQLError unexpected(Throwable thrown, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
-        String requestId = RequestIdInterceptor.requestId(environment.getGraphQlContext());
+        String requestId = environment.getExecutionId().toString();
         log.error("Unexpected failure in request {} at {}", requestId, environment.getExecutionStepInfo().getPath(), thrown);
         return ApiErrors.internal(error, requestId);
     }

@@ -71,7 +71,7 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         if (errors.stream().allMatch(ApiErrors::isClassified)) {
             return response;
         }
-        String requestId = RequestIdInterceptor.requestId(response.getExecutionInput().getGraphQLContext());
+        String requestId = response.getExecutionInput().getExecutionId().toString();
         List<GraphQLError> classified = errors.stream().map(error -> classify(request, error, requestId)).toList();
         return response.transform(builder -> builder.errors(classified));
     }

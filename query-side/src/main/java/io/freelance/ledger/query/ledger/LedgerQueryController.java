@@ -12,12 +12,11 @@ import io.freelance.ledger.query.ledger.AccountBalance;
 import io.freelance.ledger.query.ledger.LedgerPosting;
 import io.freelance.ledger.query.ledger.LedgerReadModel;
 import io.freelance.ledger.query.ledger.TrialBalance;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.Caller;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /** Balances, statements and the trial balance. {@code LedgerAccount} is an {@link AccountBalance} with a statement. */
@@ -26,26 +25,24 @@ public class LedgerQueryController {
 
     private static final int MAX_ACCOUNT_NAME_LENGTH = 200;
 
-    private final CurrentActor currentActor;
     private final LedgerAccess access;
     private final LedgerReadModel ledger;
 
-    public LedgerQueryController(CurrentActor currentActor, LedgerAccess access, LedgerReadModel ledger) {
-        this.currentActor = currentActor;
+    public LedgerQueryController(LedgerAccess access, LedgerReadModel ledger) {
         this.access = access;
         this.ledger = ledger;
     }
 
     @QueryMapping
-    public List<AccountBalance> ledgerAccounts(Authentication authentication) {
-        Actor actor = currentActor.of(authentication);
+    public List<AccountBalance> ledgerAccounts(Caller caller) {
+        Actor actor = caller.actor();
         return actor.role() == Role.FINANCE ? ledger.allBalances() : ledger.balancesOwnedBy(actor.userId());
     }
 
     /** An account nothing has moved through yet has a zero balance and an empty statement. */
     @QueryMapping
-    public AccountBalance ledgerAccount(@Argument String account, @Argument String currency, Authentication authentication) {
-        Actor actor = currentActor.of(authentication);
+    public AccountBalance ledgerAccount(@Argument String account, @Argument String currency, Caller caller) {
+        Actor actor = caller.actor();
         String accountName = Inputs.requiredText("account", account, MAX_ACCOUNT_NAME_LENGTH);
         String currencyCode = Inputs.currency("currency", currency);
         access.requireReadable(actor, accountName);
@@ -61,8 +58,8 @@ public class LedgerQueryController {
     }
 
     @QueryMapping
-    public TrialBalance trialBalance(@Argument String currency, Authentication authentication) {
-        access.requireFinance(currentActor.of(authentication));
+    public TrialBalance trialBalance(@Argument String currency, Caller caller) {
+        access.requireFinance(caller.actor());
         return ledger.trialBalance(Inputs.currency("currency", currency));
     }
 }
