@@ -1,9 +1,7 @@
 package io.freelance.ledger.query.ledger;
 
-import io.freelance.ledger.query.graphql.Connection;
-import io.freelance.ledger.query.graphql.Cursors;
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.PageSize;
+import io.freelance.ledger.query.graphql.Pages;
 
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
@@ -14,9 +12,13 @@ import io.freelance.ledger.query.ledger.LedgerReadModel;
 import io.freelance.ledger.query.ledger.TrialBalance;
 import io.freelance.ledger.query.security.Caller;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** Balances, statements and the trial balance. {@code LedgerAccount} is an {@link AccountBalance} with a statement. */
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Controller;
 public class LedgerQueryController {
 
     private static final int MAX_ACCOUNT_NAME_LENGTH = 200;
+    /** A posting's number on its account's statement, which pages are read by. */
+    private static final String POSTING_KEY = "posting";
 
     private final LedgerAccess access;
     private final LedgerReadModel ledger;
@@ -51,10 +55,11 @@ public class LedgerQueryController {
     }
 
     @SchemaMapping(typeName = "LedgerAccount")
-    public Connection<LedgerPosting> statement(AccountBalance account, @Argument Integer first, @Argument String after) {
-        int pageSize = PageSize.of(first);
-        List<LedgerPosting> postings = ledger.statement(account.account(), account.currency(), pageSize, Cursors.postingPosition(after));
-        return Connection.of(postings, pageSize, posting -> Cursors.ofPosting(posting.number()));
+    public Window<LedgerPosting> statement(AccountBalance account, ScrollSubrange page) {
+        int pageSize = Pages.size(page);
+        Long before = Pages.after(page).map(keys -> Pages.number(keys, POSTING_KEY)).orElse(null);
+        List<LedgerPosting> postings = ledger.statement(account.account(), account.currency(), pageSize, before);
+        return Pages.window(postings, pageSize, posting -> Map.of(POSTING_KEY, posting.number()), Function.identity());
     }
 
     @QueryMapping

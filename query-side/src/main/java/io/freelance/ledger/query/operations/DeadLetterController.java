@@ -3,14 +3,16 @@ package io.freelance.ledger.query.operations;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.query.graphql.Connection;
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.PageSize;
+import io.freelance.ledger.query.graphql.Pages;
 import io.freelance.ledger.query.security.Caller;
 import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The finance team's view of parked events ({@code deadLetters}) and their retry on request. */
@@ -36,13 +38,13 @@ public class DeadLetterController {
     }
 
     @QueryMapping
-    public Connection<DeadLetterView> deadLetters(@Argument String processingGroup, @Argument Integer first,
-                                                  @Argument String after, Caller caller) {
+    public Window<DeadLetterView> deadLetters(@Argument String processingGroup, ScrollSubrange page, Caller caller) {
         requireFinance(caller.actor());
-        int pageSize = PageSize.of(first);
+        int pageSize = Pages.size(page);
         List<String> groups = processingGroup == null ? store.processingGroups() : List.of(knownGroup(processingGroup));
-        List<DeadLetterView> letters = store.page(groups, DeadLetterCursor.position(after), pageSize + 1);
-        return Connection.of(letters, pageSize, DeadLetterCursor::of);
+        DeadLetterPosition after = Pages.after(page).map(DeadLetterPosition::of).orElse(null);
+        List<DeadLetterView> letters = store.page(groups, after, pageSize + 1);
+        return Pages.window(letters, pageSize, DeadLetterPosition::keysOf, Function.identity());
     }
 
     @MutationMapping
