@@ -35,8 +35,8 @@ import reactor.core.publisher.Mono;
  * classified already; this handles what graphql-java raises itself:
  * <ul>
  *   <li>a malformed document or a value of the wrong type ({@code ValidationError},
- *   {@code InvalidSyntax}) is BAD_REQUEST; {@link VariableProblemFinder} and
- *   {@link LiteralProblemFinder} find which field was refused and name it, with its rule;</li>
+ *   {@code InvalidSyntax}) is BAD_REQUEST; {@link InputProblemFinder} finds which field was refused and
+ *   names it, with its rule;</li>
  *   <li>a document past graphql-java's parser limits (tokens, characters, nesting) is BAD_REQUEST
  *   {@value #SIZE_RULE};</li>
  *   <li>an introspection query graphql-java judges to be in bad faith is BAD_REQUEST
@@ -117,11 +117,11 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
     private Optional<InputProblem> inputProblem(WebGraphQlRequest request, GraphQLError error) {
         try {
             if (isVariableCoercionError(error)) {
-                return VariableProblemFinder.find(graphQlSource.schema(), document(request), request.getOperationName(),
+                return InputProblemFinder.inVariables(graphQlSource.schema(), document(request), request.getOperationName(),
                         request.getVariables());
             }
             if (isLiteralValueError(error)) {
-                return LiteralProblemFinder.find(graphQlSource.schema(), document(request), request.getOperationName());
+                return InputProblemFinder.inLiterals(graphQlSource.schema(), document(request), request.getOperationName());
             }
         } catch (RuntimeException unexpected) {
             // Naming the field is a courtesy: without it the caller still gets a refusal.
