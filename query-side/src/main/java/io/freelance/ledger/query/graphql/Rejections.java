@@ -6,12 +6,10 @@ import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.failure.CommandFailures;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
+import java.util.stream.Stream;
 import org.axonframework.messaging.HandlerExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,10 +17,12 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 
 /**
- * The refusal a failure stands for. Refusals arrive in several shapes: a {@link RuleViolation} from this
- * process, a {@link LedgerError} in the details of a command failure that crossed Axon Server, Axon's and
- * Spring Security's own exceptions, each possibly wrapped. Empty means a failure that refuses nothing: a
- * bug or an outage.
+ * The refusal a failure stands for: a {@link RuleViolation} of this process, the {@link LedgerError} in the
+ * details of a failed command, Spring Security's and Spring's binding exceptions, each possibly wrapped.
+ * Axon's own refusals of a command (no such aggregate, an id already taken, a concurrent change, no lock)
+ * are not read here: the command side's bus turns them into a failed command's details, in one process as
+ * across Axon Server, so that what they mean is decided in one place. Empty means a failure that refuses
+ * nothing: a bug or an outage.
  */
 public final class Rejections {
 
@@ -33,15 +33,11 @@ public final class Rejections {
     }
 
     public static Optional<LedgerError> of(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-            Optional<LedgerError> refusal = refusalOf(current);
-            if (refusal.isPresent()) {
-                return refusal;
-            }
-            current = current.getCause();
-        }
-        return Optional.empty();
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
+                .limit(MAX_CAUSE_DEPTH)
+                .map(Rejections::refusalOf)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Whether the failure is the refusal with this rule. */
@@ -56,19 +52,8 @@ public final class Rejections {
         if (failure instanceof HandlerExecutionException remote) {
             return remote.getDetails().flatMap(Rejections::fromDetails);
         }
-        // The command side sends these as details of the command's failure; thrown in this process, they read alike.
-        if (failure instanceof AggregateNotFoundException notFound) {
-            return Optional.of(CommandFailures.aggregateNotFound(String.valueOf(notFound.getAggregateIdentifier())));
-        }
-        if (failure instanceof AggregateStreamCreationException) {
-            return Optional.of(CommandFailures.aggregateAlreadyExists());
-        }
-        if (failure instanceof ConcurrencyException) {
-            return Optional.of(CommandFailures.concurrentChange());
-        }
-        if (failure instanceof LockAcquisitionFailedException || failure instanceof CannotGetJdbcConnectionException
-                || failure instanceof SQLTransientConnectionException) {
-            // Nothing was recorded: the command never got its contract or a connection. A retry can succeed.
+        if (failure instanceof CannotGetJdbcConnectionException || failure instanceof SQLTransientConnectionException) {
+            // Nothing was recorded: the command found no free database connection in time. A retry can succeed.
             return Optional.of(CommandFailures.serviceBusy());
         }
         if (failure instanceof AccessDeniedException) {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.failure.CommandFailures;
+import java.sql.SQLTransientConnectionException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -27,19 +28,21 @@ class RejectionsTest {
         assertThat(Rejections.of(new CommandExecutionException("failed", new IllegalStateException(), details))).contains(details);
     }
 
+    /** The command side's bus translates them; raw, as no bus of this service hands them over, they refuse nothing. */
     @Test
-    void aMissingContractIsNotFoundOnTheContractId() {
-        LedgerError refusal = Rejections.of(new AggregateNotFoundException("c-1", "not found")).orElseThrow();
+    void axonsOwnRefusalsAreReadFromTheDetailsTheCommandBusGivesThem() {
+        ConcurrencyException raw = new ConcurrencyException("seq");
+        CommandExecutionException translated = new CommandExecutionException("changed", raw, CommandFailures.concurrentChange());
 
-        assertThat(refusal.category()).isEqualTo(ErrorCategory.NOT_FOUND);
-        assertThat(refusal.field()).isEqualTo("contractId");
-        assertThat(refusal.rule()).isEqualTo("contract.not-found");
+        assertThat(Rejections.isRule(translated, "contract.concurrent-change")).isTrue();
+        assertThat(Rejections.of(translated).orElseThrow().category()).isEqualTo(ErrorCategory.CONFLICT);
+        assertThat(Rejections.of(raw)).isEmpty();
     }
 
     @Test
-    void aConcurrentChangeIsAConflict() {
-        assertThat(Rejections.of(new ConcurrencyException("seq")).orElseThrow().category()).isEqualTo(ErrorCategory.CONFLICT);
-        assertThat(Rejections.isRule(new ConcurrencyException("seq"), "contract.concurrent-change")).isTrue();
+    void noFreeDatabaseConnectionIsARetriableConflict() {
+        assertThat(Rejections.isRule(new IllegalStateException(new SQLTransientConnectionException("pool exhausted")),
+                "service.busy")).isTrue();
     }
 
     @Test
