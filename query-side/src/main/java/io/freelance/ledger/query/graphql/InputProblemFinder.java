@@ -1,8 +1,5 @@
 package io.freelance.ledger.query.graphql;
 
-import static io.freelance.ledger.query.graphql.InputProblem.append;
-
-import graphql.GraphQLContext;
 import graphql.introspection.Introspection;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
@@ -24,26 +21,16 @@ import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
-import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLArgument;
-import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
-import graphql.schema.GraphQLInputObjectField;
-import graphql.schema.GraphQLInputObjectType;
-import graphql.schema.GraphQLInputType;
-import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNonNull;
-import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,17 +42,10 @@ import java.util.Set;
  * ({@code milestones[1].depositAmount.amount}), and its sentence prints Java types or syntax-tree objects.
  * <p>
  * This walks the operation's arguments once, each variable's value standing where the variable is used,
- * and returns the first value the schema refuses as an {@link InputProblem}. Scalars and enums are asked
- * through their own coercing, so the rules they enforce (a Decimal's format, a date in the calendar) come
- * through; what is checked here is only the shape around them: input objects, their fields, lists.
+ * and returns the first value the schema refuses ({@link InputValues}) as an {@link InputProblem}.
  * graphql-java stays the judge of whether a request is refused; this only says where.
  */
 final class InputProblemFinder {
-
-    /** A value not to check: a variable, while the document is validated (variables are coerced after it). */
-    private static final Object NOT_CHECKED = new Object();
-    /** A variable declared non-null that was given no value. */
-    private static final Object MISSING = new Object();
 
     private final GraphQLSchema schema;
     private final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
@@ -151,7 +131,7 @@ final class InputProblemFinder {
         for (Argument argument : field.getArguments()) {
             GraphQLArgument argumentDefinition = definition.getArgument(argument.getName());
             if (argumentDefinition != null) {
-                Optional<InputProblem> problem = check(argumentDefinition.getType(), plain(argument.getValue()),
+                Optional<InputProblem> problem = InputValues.check(argumentDefinition.getType(), plain(argument.getValue()),
                         List.of(argument.getName()));
                 if (problem.isPresent()) {
                     return problem;
@@ -201,96 +181,16 @@ final class InputProblemFinder {
     private Object variableValue(String name) {
         VariableDefinition definition = variableDefinitions.get(name);
         if (variables == null || definition == null) {
-            return NOT_CHECKED;
+            return InputValues.NOT_CHECKED;
         }
         boolean declaredNonNull = definition.getType() instanceof NonNullType;
         if (variables.containsKey(name)) {
             Object value = variables.get(name);
-            return value == null && declaredNonNull ? MISSING : value;
+            return value == null && declaredNonNull ? InputValues.MISSING : value;
         }
         if (definition.getDefaultValue() == null && declaredNonNull) {
-            return MISSING;
+            return InputValues.MISSING;
         }
-        return NOT_CHECKED;
-    }
-
-    private Optional<InputProblem> check(GraphQLInputType type, Object value, List<Object> path) {
-        if (value == NOT_CHECKED) {
-            return Optional.empty();
-        }
-        if (value == MISSING) {
-            return Optional.of(InputProblem.missing(path));
-        }
-        if (value == null) {
-            return type instanceof GraphQLNonNull ? Optional.of(InputProblem.missing(path)) : Optional.empty();
-        }
-        GraphQLInputType nullable = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
-        if (nullable instanceof GraphQLList list) {
-            return checkList((GraphQLInputType) list.getWrappedType(), value, path);
-        }
-        if (nullable instanceof GraphQLInputObjectType object) {
-            return checkObject(object, value, path);
-        }
-        if (nullable instanceof GraphQLScalarType scalar) {
-            return checkScalar(scalar, value, path);
-        }
-        if (nullable instanceof GraphQLEnumType enumeration) {
-            return checkEnum(enumeration, value, path);
-        }
-        return Optional.empty();
-    }
-
-    /** A single value where a list is expected counts as a list of one, as GraphQL coerces it. */
-    private Optional<InputProblem> checkList(GraphQLInputType elementType, Object value, List<Object> path) {
-        if (!(value instanceof Collection<?> elements)) {
-            return check(elementType, value, path);
-        }
-        int index = 0;
-        for (Object element : elements) {
-            Optional<InputProblem> problem = check(elementType, element, append(path, index++));
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<InputProblem> checkObject(GraphQLInputObjectType type, Object value, List<Object> path) {
-        if (!(value instanceof Map<?, ?> fields)) {
-            return Optional.of(InputProblem.notAnObject(type, path));
-        }
-        for (Object key : fields.keySet()) {
-            if (type.getField(String.valueOf(key)) == null) {
-                return Optional.of(InputProblem.unknownField(type, append(path, String.valueOf(key))));
-            }
-        }
-        for (GraphQLInputObjectField field : type.getFieldDefinitions()) {
-            if (!fields.containsKey(field.getName()) && field.hasSetDefaultValue()) {
-                continue;
-            }
-            Optional<InputProblem> problem = check(field.getType(), fields.get(field.getName()), append(path, field.getName()));
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<InputProblem> checkScalar(GraphQLScalarType scalar, Object value, List<Object> path) {
-        try {
-            scalar.getCoercing().parseValue(value, GraphQLContext.getDefault(), Locale.ENGLISH);
-            return Optional.empty();
-        } catch (CoercingParseValueException refused) {
-            return Optional.of(InputProblem.refusedByScalar(scalar, refused, path));
-        }
-    }
-
-    private static Optional<InputProblem> checkEnum(GraphQLEnumType enumeration, Object value, List<Object> path) {
-        try {
-            enumeration.parseValue(value, GraphQLContext.getDefault(), Locale.ENGLISH);
-            return Optional.empty();
-        } catch (CoercingParseValueException refused) {
-            return Optional.of(InputProblem.refusedByEnum(enumeration, path));
-        }
+        return InputValues.NOT_CHECKED;
     }
 }
