@@ -7,15 +7,12 @@ import io.freelance.ledger.query.contract.ContractInputs.ChangeWeeklyLimitInput;
 import io.freelance.ledger.query.contract.ContractInputs.PauseContractInput;
 import io.freelance.ledger.query.contract.ContractInputs.ResumeContractInput;
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.RequestIdInterceptor;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.Caller;
 import io.freelance.ledger.query.security.UserView;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -26,35 +23,30 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class HourlyContractController {
 
-    private final CurrentActor currentActor;
     private final ContractCommands commands;
 
-    public HourlyContractController(CurrentActor currentActor, ContractCommands commands) {
-        this.currentActor = currentActor;
+    public HourlyContractController(ContractCommands commands) {
         this.commands = commands;
     }
 
     @MutationMapping
-    public ContractPayload changeWeeklyLimit(@Argument ChangeWeeklyLimitInput input, Authentication authentication,
-                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        return commands.changeContract(currentActor.of(authentication), requestId, Inputs.id("contractId", input.contractId()),
+    public ContractPayload changeWeeklyLimit(@Argument ChangeWeeklyLimitInput input, Caller caller) {
+        return commands.changeContract(caller, Inputs.id("contractId", input.contractId()),
                 contractId -> new ChangeWeeklyLimitCommand(contractId, input.weeklyLimitHours()));
     }
 
     @MutationMapping
-    public ContractPayload pauseContract(@Argument PauseContractInput input, Authentication authentication,
-                                         @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload pauseContract(@Argument PauseContractInput input, Caller caller) {
         String reason = Inputs.note("reason", input.reason());
-        return commands.changeContractAsAnyRole(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), contractId -> new PauseContractCommand(contractId, reason));
+        return commands.changeContractAsAnyRole(caller, Inputs.id("contractId", input.contractId()),
+                contractId -> new PauseContractCommand(contractId, reason));
     }
 
     @MutationMapping
-    public ContractPayload resumeContract(@Argument ResumeContractInput input, Authentication authentication,
-                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload resumeContract(@Argument ResumeContractInput input, Caller caller) {
         String reason = Inputs.optionalNote("reason", input.reason());
-        return commands.changeContractAsAnyRole(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), contractId -> new ResumeContractCommand(contractId, reason));
+        return commands.changeContractAsAnyRole(caller, Inputs.id("contractId", input.contractId()),
+                contractId -> new ResumeContractCommand(contractId, reason));
     }
 
     /** The limit in force by the clock the contract's rules use, so a decrease shows as pending until its Monday. */

@@ -1,12 +1,12 @@
 package io.freelance.ledger.query.diary;
 
-import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.diary.WorkDiaryId;
 import io.freelance.ledger.query.contract.ContractAccess;
 import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.security.Caller;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -42,11 +42,11 @@ public class DiaryCommands {
     /**
      * @param changedCells the cells the command records, edits or deletes, all in one week; the first names the week
      */
-    public WorkDiaryPayload change(Actor actor, String requestId, String contractId, List<Instant> changedCells, Object command) {
-        access.requireMayChangeContracts(actor, "contractId", contractId);
+    public WorkDiaryPayload change(Caller caller, String contractId, List<Instant> changedCells, Object command) {
+        access.requireMayChangeContracts(caller.actor(), "contractId", contractId);
         Instant anyCell = changedCells.get(0);
         String workDiaryId = WorkDiaryId.forCell(contractId, anyCell);
-        Object result = sender.send(command, actor, requestId);
+        Object result = sender.send(command, caller);
         List<AggregateVersion> versions = ContractCommands.versionsOf(result, WorkDiaryStore.AGGREGATE_TYPE, workDiaryId);
         boolean applied = readYourWrites.awaitApplied(versions);
         Optional<WorkDiaryWeek> week = screens.weekOf(contractId, anyCell);

@@ -19,15 +19,12 @@ import io.freelance.ledger.query.diary.DiaryInputs.RecordManualTimeInput;
 import io.freelance.ledger.query.diary.DiaryInputs.RecordTrackedSegmentInput;
 import io.freelance.ledger.query.diary.screenshot.UploadedScreenshots;
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.RequestIdInterceptor;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -38,68 +35,60 @@ import org.springframework.stereotype.Controller;
 @Controller
 public class DiaryMutationController {
 
-    private final CurrentActor currentActor;
     private final DiaryCommands commands;
     private final UploadedScreenshots screenshots;
 
-    public DiaryMutationController(CurrentActor currentActor, DiaryCommands commands, UploadedScreenshots screenshots) {
-        this.currentActor = currentActor;
+    public DiaryMutationController(DiaryCommands commands, UploadedScreenshots screenshots) {
         this.commands = commands;
         this.screenshots = screenshots;
     }
 
     @MutationMapping
-    public WorkDiaryPayload recordTrackedSegment(@Argument RecordTrackedSegmentInput input, Authentication authentication,
-                                                 @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        Actor actor = currentActor.of(authentication);
+    public WorkDiaryPayload recordTrackedSegment(@Argument RecordTrackedSegmentInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         Instant cell = DiaryInput.cellStart("cellDateTime", DiaryInputs.instant(input.cellDateTime()));
         List<MinuteActivity> minutes = DiaryInput.minutes("minutes", minutes(input.minutes()));
         String memo = DiaryInput.memo("memo", input.memo());
         String label = DiaryInput.activityLabel("activityLabel", input.activityLabel());
         String title = DiaryInput.activeWindowTitle("activeWindowTitle", input.activeWindowTitle());
-        String screenshotHash = uploadedScreenshot(actor, input.screenshotId());
-        return commands.change(actor, requestId, contractId, List.of(cell),
+        String screenshotHash = uploadedScreenshot(caller.actor(), input.screenshotId());
+        return commands.change(caller, contractId, List.of(cell),
                 new RecordTrackedSegmentCommand(contractId, cell, minutes, memo, label, title, screenshotHash));
     }
 
     @MutationMapping
-    public WorkDiaryPayload recordManualTime(@Argument RecordManualTimeInput input, Authentication authentication,
-                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public WorkDiaryPayload recordManualTime(@Argument RecordManualTimeInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         Instant from = DiaryInput.cellStart("from", DiaryInputs.instant(input.from()));
         Instant to = DiaryInput.cellStart("to", DiaryInputs.instant(input.to()));
         String memo = DiaryInput.memo("memo", input.memo());
-        return commands.change(currentActor.of(authentication), requestId, contractId, manualCells(from, to),
+        return commands.change(caller, contractId, manualCells(from, to),
                 new RecordManualTimeCommand(contractId, from, to, memo));
     }
 
     @MutationMapping
-    public WorkDiaryPayload editSegmentMemo(@Argument EditSegmentMemoInput input, Authentication authentication,
-                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public WorkDiaryPayload editSegmentMemo(@Argument EditSegmentMemoInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         Instant cell = DiaryInput.cellStart("cellDateTime", DiaryInputs.instant(input.cellDateTime()));
         String memo = DiaryInput.memo("memo", input.memo());
-        return commands.change(currentActor.of(authentication), requestId, contractId, List.of(cell),
+        return commands.change(caller, contractId, List.of(cell),
                 new EditSegmentMemoCommand(contractId, cell, memo));
     }
 
     @MutationMapping
-    public WorkDiaryPayload deleteSegment(@Argument DeleteSegmentInput input, Authentication authentication,
-                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public WorkDiaryPayload deleteSegment(@Argument DeleteSegmentInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         Instant cell = DiaryInput.cellStart("cellDateTime", DiaryInputs.instant(input.cellDateTime()));
-        return commands.change(currentActor.of(authentication), requestId, contractId, List.of(cell),
+        return commands.change(caller, contractId, List.of(cell),
                 new DeleteSegmentCommand(contractId, cell));
     }
 
     @MutationMapping
-    public WorkDiaryPayload deleteScreenshot(@Argument DeleteScreenshotInput input, Authentication authentication,
-                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public WorkDiaryPayload deleteScreenshot(@Argument DeleteScreenshotInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         Instant cell = DiaryInput.cellStart("cellDateTime", DiaryInputs.instant(input.cellDateTime()));
         String hash = DiaryInput.screenshotHash("screenshotId", Inputs.id("screenshotId", input.screenshotId()));
-        return commands.change(currentActor.of(authentication), requestId, contractId, List.of(cell),
+        return commands.change(caller, contractId, List.of(cell),
                 new DeleteScreenshotCommand(contractId, cell, hash));
     }
 
