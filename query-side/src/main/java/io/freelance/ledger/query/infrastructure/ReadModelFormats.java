@@ -33,7 +33,8 @@ public class ReadModelFormats {
      */
     private static final List<Format> FORMATS = List.of(
             new Format("contract-projection", 2, List.of("contracts", "escrow_accounts")),
-            new Format("ledger-projection", 2, List.of("ledger_balances")));
+            new Format("ledger-projection", 2, List.of("ledger_balances")),
+            new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
 
