@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
 import io.freelance.ledger.command.infrastructure.FailureTranslatingCommandBus;
 import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.ErrorCategory;
+import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.LedgerSerializerCustomizer;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
@@ -14,9 +16,7 @@ import io.freelance.ledger.contract.OfferFixedPriceContractCommand;
 import io.freelance.ledger.contract.OfferHourlyContractCommand;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
-import io.freelance.ledger.query.graphql.ApiErrorType;
-import io.freelance.ledger.query.graphql.ClassifiedError;
-import io.freelance.ledger.query.graphql.ExceptionClassifier;
+import io.freelance.ledger.query.graphql.Rejections;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +46,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * the real event store, and each result goes through Axon's own Axon Server wire format: serialized
  * into the protobuf reply with the command side's message serializer, written to bytes, read back and
  * deserialized with a serializer built as the query side builds its own, then classified by the query
- * side's {@link ExceptionClassifier}. Only the network between the two is left out.
+ * side's {@link Rejections}. Only the network between the two is left out.
  */
 class CommandFailuresAcrossAxonServerTest extends StandaloneTestBase {
 
@@ -80,8 +80,7 @@ class CommandFailuresAcrossAxonServerTest extends StandaloneTestBase {
         assertThat(arrived).isInstanceOf(CommandExecutionException.class)
                 .hasMessage("Contract " + contractId + " has no escrow account: "
                         + "milestones are funded and changed once a fixed-price contract is accepted.");
-        assertThat(ExceptionClassifier.classify(arrived)).contains(new ClassifiedError(ApiErrorType.NOT_FOUND,
-                "contractId", "escrow.not-found", arrived.getMessage()));
+        assertThat(Rejections.of(arrived)).contains(LedgerError.notFound("contractId", "escrow.not-found", arrived.getMessage()));
     }
 
     @Test
@@ -91,9 +90,9 @@ class CommandFailuresAcrossAxonServerTest extends StandaloneTestBase {
         Throwable arrived = acrossAxonServer(dispatch(new FundMilestoneCommand(EscrowAccountId.forContract(contractId),
                 "milestone-1", unique("fund")), ALICE));
 
-        assertThat(ExceptionClassifier.classify(arrived)).get()
-                .extracting(ClassifiedError::type, ClassifiedError::field, ClassifiedError::rule)
-                .containsExactly(ApiErrorType.NOT_FOUND, "contractId", "escrow.not-found");
+        assertThat(Rejections.of(arrived)).get()
+                .extracting(LedgerError::category, LedgerError::field, LedgerError::rule)
+                .containsExactly(ErrorCategory.NOT_FOUND, "contractId", "escrow.not-found");
     }
 
     /** Another client's offer under an existing contract id is a clash of ids, refused by the contract itself. */
@@ -104,9 +103,9 @@ class CommandFailuresAcrossAxonServerTest extends StandaloneTestBase {
 
         Throwable arrived = acrossAxonServer(dispatch(fixedPriceOffer(contractId, BOB), BOB));
 
-        assertThat(ExceptionClassifier.classify(arrived)).get()
-                .extracting(ClassifiedError::type, ClassifiedError::rule)
-                .containsExactly(ApiErrorType.CONFLICT, "contract.unique");
+        assertThat(Rejections.of(arrived)).get()
+                .extracting(LedgerError::category, LedgerError::rule)
+                .containsExactly(ErrorCategory.CONFLICT, "contract.unique");
     }
 
     /**
@@ -134,9 +133,9 @@ class CommandFailuresAcrossAxonServerTest extends StandaloneTestBase {
         assertThat(results).filteredOn(result -> !result.isExceptional()).isNotEmpty()
                 .allSatisfy(result -> assertThat(result.getPayload()).isEqualTo(contractId));
         for (CommandResultMessage<?> failed : results.stream().filter(CommandResultMessage::isExceptional).toList()) {
-            assertThat(ExceptionClassifier.classify(acrossAxonServer(failed))).get()
-                    .extracting(ClassifiedError::type, ClassifiedError::field, ClassifiedError::rule)
-                    .containsExactly(ApiErrorType.CONFLICT, "contractId", "contract.unique");
+            assertThat(Rejections.of(acrossAxonServer(failed))).get()
+                    .extracting(LedgerError::category, LedgerError::field, LedgerError::rule)
+                    .containsExactly(ErrorCategory.CONFLICT, "contractId", "contract.unique");
         }
         assertThat(new JdbcTemplate(dataSource).queryForObject(
                 "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, contractId))
@@ -148,9 +147,9 @@ class CommandFailuresAcrossAxonServerTest extends StandaloneTestBase {
     void aRuleTheAggregateEnforcesArrivesWithItsFieldAndRule() throws Exception {
         Throwable arrived = acrossAxonServer(dispatch(fixedPriceOffer(unique("not-hers")), CAROL));
 
-        assertThat(ExceptionClassifier.classify(arrived)).get()
-                .extracting(ClassifiedError::type, ClassifiedError::field, ClassifiedError::rule)
-                .containsExactly(ApiErrorType.FORBIDDEN, "clientId", "offer.client-only");
+        assertThat(Rejections.of(arrived)).get()
+                .extracting(LedgerError::category, LedgerError::field, LedgerError::rule)
+                .containsExactly(ErrorCategory.FORBIDDEN, "clientId", "offer.client-only");
     }
 
     private CommandResultMessage<?> dispatch(Object command, Actor actor) throws Exception {

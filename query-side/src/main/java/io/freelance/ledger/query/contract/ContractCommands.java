@@ -1,14 +1,14 @@
 package io.freelance.ledger.query.contract;
 
 import io.freelance.ledger.query.graphql.CommandSender;
-import io.freelance.ledger.query.graphql.ExceptionClassifier;
+import io.freelance.ledger.query.graphql.Rejections;
 
-import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.AggregateVersions;
 import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.contract.AcceptContractCommand;
 import io.freelance.ledger.contract.EndContractCommand;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.security.Caller;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,35 +48,35 @@ public class ContractCommands {
      * contract, retries too: only the contract knows the terms first offered under the key, so it answers a
      * retry as the first time without recording anything, and refuses the key reused for other terms.
      */
-    public ContractPayload offer(Actor client, String requestId, String contractId, Object offerCommand) {
+    public ContractPayload offer(Caller client, String contractId, Object offerCommand) {
         try {
-            sender.send(offerCommand, client, requestId);
+            sender.send(offerCommand, client);
         } catch (RuntimeException rejected) {
-            if (!ExceptionClassifier.classify(rejected).map(error -> "contract.unique".equals(error.rule())).orElse(false)) {
+            if (!Rejections.isRule(rejected, "contract.unique")) {
                 throw rejected;
             }
             // A concurrent offer under the same key created the contract first. Sent again, the offer meets the
             // contract, which tells a retry from a reused key.
-            sender.send(offerCommand, client, requestId);
+            sender.send(offerCommand, client);
         }
         return answer(contractId, List.of(contractVersion(contractId, CREATED_VERSION)));
     }
 
     /** A command to the Contract aggregate; {@code command} is built from the contract id. */
-    public ContractPayload changeContract(Actor actor, String requestId, String contractId, Function<String, Object> command) {
-        access.requireMayChangeContracts(actor, "contractId", contractId);
-        Object result = sender.send(command.apply(contractId), actor, requestId);
+    public ContractPayload changeContract(Caller caller, String contractId, Function<String, Object> command) {
+        access.requireMayChangeContracts(caller.actor(), "contractId", contractId);
+        Object result = sender.send(command.apply(contractId), caller);
         return answer(contractId, versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
     }
 
     /** Accepting a fixed-price contract opens its escrow account in the same step: the answer waits for both. */
-    public ContractPayload accept(Actor freelancer, String requestId, String contractId) {
-        return changeContract(freelancer, requestId, contractId, AcceptContractCommand::new);
+    public ContractPayload accept(Caller freelancer, String contractId) {
+        return changeContract(freelancer, contractId, AcceptContractCommand::new);
     }
 
     /** Ending a fixed-price contract closes its escrow account in the same step: the answer shows what becomes of the money held. */
-    public ContractPayload end(Actor actor, String requestId, String contractId, String reason) {
-        return changeContract(actor, requestId, contractId, id -> new EndContractCommand(id, reason));
+    public ContractPayload end(Caller caller, String contractId, String reason) {
+        return changeContract(caller, contractId, id -> new EndContractCommand(id, reason));
     }
 
     /**

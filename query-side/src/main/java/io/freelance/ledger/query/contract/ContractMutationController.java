@@ -1,9 +1,7 @@
 package io.freelance.ledger.query.contract;
 
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.RequestIdInterceptor;
 
-import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.contract.DeclineContractCommand;
 import io.freelance.ledger.contract.HourlyTerms;
@@ -16,74 +14,61 @@ import io.freelance.ledger.query.contract.ContractInputs.EndContractInput;
 import io.freelance.ledger.query.contract.ContractInputs.MilestoneInput;
 import io.freelance.ledger.query.contract.ContractInputs.OfferFixedPriceContractInput;
 import io.freelance.ledger.query.contract.ContractInputs.OfferHourlyContractInput;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /** Offering, accepting, declining and ending contracts. */
 @Controller
 public class ContractMutationController {
 
-    private final CurrentActor currentActor;
     private final ContractCommands commands;
     private final Counterparties counterparties;
 
-    public ContractMutationController(CurrentActor currentActor, ContractCommands commands, Counterparties counterparties) {
-        this.currentActor = currentActor;
+    public ContractMutationController(ContractCommands commands, Counterparties counterparties) {
         this.commands = commands;
         this.counterparties = counterparties;
     }
 
     @MutationMapping
-    public ContractPayload offerFixedPriceContract(@Argument OfferFixedPriceContractInput input, Authentication authentication,
-                                                   @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        Actor client = currentActor.of(authentication);
-        String contractId = DeterministicIds.contractId(client.userId(), Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
+    public ContractPayload offerFixedPriceContract(@Argument OfferFixedPriceContractInput input, Caller caller) {
+        String contractId = DeterministicIds.contractId(caller.userId(), Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         String currency = Inputs.currency("currency", input.currency());
-        OfferFixedPriceContractCommand command = new OfferFixedPriceContractCommand(contractId, client.userId(),
+        OfferFixedPriceContractCommand command = new OfferFixedPriceContractCommand(contractId, caller.userId(),
                 freelancer(input.freelancerId()), Inputs.title("title", input.title()), currency,
                 milestoneTerms(contractId, input.milestones()));
-        return commands.offer(client, requestId, contractId, command);
+        return commands.offer(caller, contractId, command);
     }
 
     @MutationMapping
-    public ContractPayload offerHourlyContract(@Argument OfferHourlyContractInput input, Authentication authentication,
-                                               @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        Actor client = currentActor.of(authentication);
-        String contractId = DeterministicIds.contractId(client.userId(), Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
+    public ContractPayload offerHourlyContract(@Argument OfferHourlyContractInput input, Caller caller) {
+        String contractId = DeterministicIds.contractId(caller.userId(), Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
         Money hourlyRate = Inputs.money("hourlyRate", input.hourlyRate());
         HourlyTerms terms = new HourlyTerms(hourlyRate, input.weeklyLimitHours(), Boolean.TRUE.equals(input.manualTimeAllowed()));
-        OfferHourlyContractCommand command = new OfferHourlyContractCommand(contractId, client.userId(),
+        OfferHourlyContractCommand command = new OfferHourlyContractCommand(contractId, caller.userId(),
                 freelancer(input.freelancerId()), Inputs.title("title", input.title()), terms);
-        return commands.offer(client, requestId, contractId, command);
+        return commands.offer(caller, contractId, command);
     }
 
     @MutationMapping
-    public ContractPayload acceptContract(@Argument AcceptContractInput input, Authentication authentication,
-                                          @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
-        return commands.accept(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()));
+    public ContractPayload acceptContract(@Argument AcceptContractInput input, Caller caller) {
+        return commands.accept(caller, Inputs.id("contractId", input.contractId()));
     }
 
     @MutationMapping
-    public ContractPayload declineContract(@Argument DeclineContractInput input, Authentication authentication,
-                                           @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload declineContract(@Argument DeclineContractInput input, Caller caller) {
         String reason = Inputs.optionalNote("reason", input.reason());
-        return commands.changeContract(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), contractId -> new DeclineContractCommand(contractId, reason));
+        return commands.changeContract(caller, Inputs.id("contractId", input.contractId()),
+                contractId -> new DeclineContractCommand(contractId, reason));
     }
 
     @MutationMapping
-    public ContractPayload endContract(@Argument EndContractInput input, Authentication authentication,
-                                       @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload endContract(@Argument EndContractInput input, Caller caller) {
         String reason = Inputs.optionalNote("reason", input.reason());
-        return commands.end(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", input.contractId()), reason);
+        return commands.end(caller, Inputs.id("contractId", input.contractId()), reason);
     }
 
     private String freelancer(String freelancerId) {

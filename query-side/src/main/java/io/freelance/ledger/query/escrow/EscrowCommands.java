@@ -7,7 +7,8 @@ import io.freelance.ledger.query.contract.ContractAccess;
 import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.contract.ContractPayload;
 import io.freelance.ledger.query.graphql.CommandSender;
-import io.freelance.ledger.query.graphql.ExceptionClassifier;
+import io.freelance.ledger.query.graphql.Rejections;
+import io.freelance.ledger.query.security.Caller;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +31,14 @@ public class EscrowCommands {
     }
 
     /** {@code command} is built from the escrow account id. */
-    public ContractPayload change(Actor actor, String requestId, String contractId, Function<String, Object> command) {
-        access.requireMayChangeContracts(actor, "contractId", contractId);
+    public ContractPayload change(Caller caller, String contractId, Function<String, Object> command) {
+        access.requireMayChangeContracts(caller.actor(), "contractId", contractId);
         String escrowAccountId = EscrowAccountId.forContract(contractId);
         Object result;
         try {
-            result = sender.send(command.apply(escrowAccountId), actor, requestId);
+            result = sender.send(command.apply(escrowAccountId), caller);
         } catch (RuntimeException failed) {
-            throw revealingNoOtherContract(failed, actor, contractId);
+            throw revealingNoOtherContract(failed, caller.actor(), contractId);
         }
         return contractCommands.answer(contractId, ContractCommands.versionsOf(result, EscrowStore.AGGREGATE_TYPE, escrowAccountId));
     }
@@ -47,9 +48,7 @@ public class EscrowCommands {
      * to anyone else the contract does not exist, as for every other mutation.
      */
     private RuntimeException revealingNoOtherContract(RuntimeException failed, Actor actor, String contractId) {
-        boolean noEscrowAccount = ExceptionClassifier.classify(failed)
-                .map(error -> "escrow.not-found".equals(error.rule())).orElse(false);
-        if (noEscrowAccount && !access.isParty(actor, contractId)) {
+        if (Rejections.isRule(failed, "escrow.not-found") && !access.isParty(actor, contractId)) {
             return RuleViolation.notFound("contractId", "contract.not-found",
                     "There is no contract " + contractId + " that you are a party to.");
         }

@@ -3,7 +3,6 @@ package io.freelance.ledger.query.escrow;
 import io.freelance.ledger.query.contract.ContractPayload;
 import io.freelance.ledger.query.contract.DeterministicIds;
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.RequestIdInterceptor;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.contract.MilestoneTerms;
@@ -26,102 +25,90 @@ import io.freelance.ledger.query.escrow.MilestoneInputs.ReorderMilestonesInput;
 import io.freelance.ledger.query.escrow.MilestoneInputs.RequestMilestoneChangesInput;
 import io.freelance.ledger.query.escrow.MilestoneInputs.SubmitMilestoneInput;
 import io.freelance.ledger.query.contract.ContractView;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.Caller;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
- * Milestones and escrow of fixed-price contracts: commands to the contract's EscrowAccount. {@code requestId}
- * is the HTTP request's id, carried in the command's metadata; the caller's idempotency key travels in the
- * command itself, as the id derived from it.
+ * Milestones and escrow of fixed-price contracts: commands to the contract's EscrowAccount. The caller's
+ * request id is carried in the command's metadata; the caller's idempotency key travels in the command
+ * itself, as the id derived from it.
  */
 @Controller
 public class MilestoneMutationController {
 
-    private final CurrentActor currentActor;
     private final EscrowCommands commands;
 
-    public MilestoneMutationController(CurrentActor currentActor, EscrowCommands commands) {
-        this.currentActor = currentActor;
+    public MilestoneMutationController(EscrowCommands commands) {
         this.commands = commands;
     }
 
     @MutationMapping
-    public ContractPayload addMilestone(@Argument AddMilestoneInput input, Authentication authentication,
-                                        @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload addMilestone(@Argument AddMilestoneInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         MilestoneTerms terms = new MilestoneTerms(
                 DeterministicIds.addedMilestoneId(contractId, Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey())),
                 Inputs.description("description", input.description()),
                 Inputs.money("depositAmount", input.depositAmount()),
                 input.dueDate());
-        return escrowCommand(authentication, requestId, contractId, escrowId -> new AddMilestoneCommand(escrowId, terms));
+        return escrowCommand(caller, contractId, escrowId -> new AddMilestoneCommand(escrowId, terms));
     }
 
     @MutationMapping
-    public ContractPayload editMilestone(@Argument EditMilestoneInput input, Authentication authentication,
-                                         @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload editMilestone(@Argument EditMilestoneInput input, Caller caller) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
         // Left out keeps the description; given, it must be a description (blank is refused, not ignored).
         String description = input.description() == null ? null : Inputs.description("description", input.description());
         Money depositAmount = Inputs.money("depositAmount", input.depositAmount());
-        return escrowCommand(authentication, requestId, input.contractId(),
+        return escrowCommand(caller, input.contractId(),
                 escrowId -> new EditMilestoneCommand(escrowId, milestoneId, description, depositAmount, input.dueDate()));
     }
 
     @MutationMapping
-    public ContractPayload reorderMilestones(@Argument ReorderMilestonesInput input, Authentication authentication,
-                                             @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload reorderMilestones(@Argument ReorderMilestonesInput input, Caller caller) {
         List<String> milestoneIds = List.copyOf(Inputs.boundedList("milestoneIds", input.milestoneIds(), Inputs.MAX_MILESTONES));
-        return escrowCommand(authentication, requestId, input.contractId(),
+        return escrowCommand(caller, input.contractId(),
                 escrowId -> new ReorderMilestonesCommand(escrowId, milestoneIds));
     }
 
     @MutationMapping
-    public ContractPayload deleteMilestone(@Argument DeleteMilestoneInput input, Authentication authentication,
-                                           @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload deleteMilestone(@Argument DeleteMilestoneInput input, Caller caller) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
-        return escrowCommand(authentication, requestId, input.contractId(),
+        return escrowCommand(caller, input.contractId(),
                 escrowId -> new DeleteMilestoneCommand(escrowId, milestoneId));
     }
 
     @MutationMapping
-    public ContractPayload fundMilestone(@Argument FundMilestoneInput input, Authentication authentication,
-                                         @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload fundMilestone(@Argument FundMilestoneInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
         String idempotencyId = DeterministicIds.idempotencyId("fund-milestone", contractId,
                 Inputs.idempotencyKey("idempotencyKey", input.idempotencyKey()));
-        return escrowCommand(authentication, requestId, contractId,
+        return escrowCommand(caller, contractId,
                 escrowId -> new FundMilestoneCommand(escrowId, milestoneId, idempotencyId));
     }
 
     @MutationMapping
-    public ContractPayload submitMilestone(@Argument SubmitMilestoneInput input, Authentication authentication,
-                                           @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload submitMilestone(@Argument SubmitMilestoneInput input, Caller caller) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
         String note = Inputs.note("note", input.note());
-        return escrowCommand(authentication, requestId, input.contractId(),
+        return escrowCommand(caller, input.contractId(),
                 escrowId -> new SubmitMilestoneCommand(escrowId, milestoneId, note));
     }
 
     @MutationMapping
-    public ContractPayload requestMilestoneChanges(@Argument RequestMilestoneChangesInput input, Authentication authentication,
-                                                   @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload requestMilestoneChanges(@Argument RequestMilestoneChangesInput input, Caller caller) {
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
         String message = Inputs.note("message", input.message());
-        return escrowCommand(authentication, requestId, input.contractId(),
+        return escrowCommand(caller, input.contractId(),
                 escrowId -> new RequestMilestoneChangesCommand(escrowId, milestoneId, message));
     }
 
     @MutationMapping
-    public ContractPayload approveMilestone(@Argument ApproveMilestoneInput input, Authentication authentication,
-                                            @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload approveMilestone(@Argument ApproveMilestoneInput input, Caller caller) {
         String contractId = Inputs.id("contractId", input.contractId());
         String milestoneId = Inputs.id("milestoneId", input.milestoneId());
         String idempotencyId = DeterministicIds.idempotencyId("approve-milestone", contractId,
@@ -129,20 +116,17 @@ public class MilestoneMutationController {
         Money releaseAmount = Inputs.money("releaseAmount", input.releaseAmount());
         Money bonus = Inputs.money("bonus", input.bonus());
         String note = Inputs.optionalNote("note", input.note());
-        return escrowCommand(authentication, requestId, contractId, escrowId ->
+        return escrowCommand(caller, contractId, escrowId ->
                 new ApproveMilestoneCommand(escrowId, milestoneId, releaseAmount, bonus, note, idempotencyId));
     }
 
     @MutationMapping
-    public ContractPayload disputeEscrowRefund(@Argument DisputeEscrowRefundInput input, Authentication authentication,
-                                               @ContextValue(name = RequestIdInterceptor.CONTEXT_KEY, required = false) String requestId) {
+    public ContractPayload disputeEscrowRefund(@Argument DisputeEscrowRefundInput input, Caller caller) {
         String reason = Inputs.note("reason", input.reason());
-        return escrowCommand(authentication, requestId, input.contractId(), escrowId -> new DisputeRefundCommand(escrowId, reason));
+        return escrowCommand(caller, input.contractId(), escrowId -> new DisputeRefundCommand(escrowId, reason));
     }
 
-    private ContractPayload escrowCommand(Authentication authentication, String requestId, String contractId,
-                                          Function<String, Object> commandForEscrowAccount) {
-        return commands.change(currentActor.of(authentication), requestId,
-                Inputs.id("contractId", contractId), commandForEscrowAccount);
+    private ContractPayload escrowCommand(Caller caller, String contractId, Function<String, Object> commandForEscrowAccount) {
+        return commands.change(caller, Inputs.id("contractId", contractId), commandForEscrowAccount);
     }
 }

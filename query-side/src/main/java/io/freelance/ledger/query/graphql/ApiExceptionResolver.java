@@ -3,9 +3,6 @@ package io.freelance.ledger.query.graphql;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,9 +11,14 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.stereotype.Component;
 
 /**
- * Every exception a query or mutation throws becomes a classified GraphQL error with
- * {@code extensions: {classification, field, rule}}. Unexpected failures are logged with an id the
- * caller can quote and reported without internals.
+ * What any query or mutation throws, as the API's error: a {@link Rejections refusal} with its
+ * classification, field and rule; anything else as an internal error, logged with the request id.
+ * <p>
+ * One resolver rather than {@code @GraphQlExceptionHandler} methods: those answer inside the controller's
+ * data fetcher, where Spring GraphQL's connection support turns a refused page of a non-null connection
+ * into an empty page beside the error. Resolved here, after graphql-java has seen the exception, a
+ * refused page is no page. First of the resolvers, so Spring Security's own (which names no rule) never
+ * answers instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,30 +28,15 @@ public class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment environment) {
-        ClassifiedError error = ExceptionClassifier.classify(thrown).orElseGet(() -> unexpected(thrown, environment));
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(error.type())
-                .message(error.message())
-                .extensions(extensions(error))
-                .build();
+        GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(environment);
+        return Rejections.of(thrown)
+                .map(refusal -> ApiErrors.refusal(error, refusal))
+                .orElseGet(() -> unexpected(thrown, environment, error));
     }
 
-    public static Map<String, Object> extensions(ClassifiedError error) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("classification", error.type().name());
-        if (error.field() != null) {
-            extensions.put("field", error.field());
-        }
-        if (error.rule() != null) {
-            extensions.put("rule", error.rule());
-        }
-        return extensions;
-    }
-
-    private static ClassifiedError unexpected(Throwable thrown, DataFetchingEnvironment environment) {
-        String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected failure {} in {}", errorId, environment.getExecutionStepInfo().getPath(), thrown);
-        return new ClassifiedError(ApiErrorType.INTERNAL_ERROR, null, null,
-                "Something went wrong on our side. Quote error " + errorId + " if you report it.");
+    private static GraphQLError unexpected(Throwable thrown, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
+        String requestId = environment.getExecutionId().toString();
+        log.error("Unexpected failure in request {} at {}", requestId, environment.getExecutionStepInfo().getPath(), thrown);
+        return ApiErrors.internal(error, requestId);
     }
 }

@@ -1,11 +1,10 @@
 package io.freelance.ledger.query.graphql;
 
-import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.query.security.Caller;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -47,12 +46,11 @@ public class CommandSender {
     }
 
     /** The command handler's result: the aggregate's new version, or its id for a creation. */
-    public Object send(Object command, Actor actor, String requestId) {
-        String id = requestId == null ? UUID.randomUUID().toString() : requestId;
-        Map<String, Object> metaData = new HashMap<>(actor.asMetaData());
-        metaData.put(REQUEST_ID_KEY, id);
-        metaData.put(CORRELATION_ID_KEY, id);
-        metaData.put(TRACE_ID_KEY, id);
+    public Object send(Object command, Caller caller) {
+        Map<String, Object> metaData = new HashMap<>(caller.actor().asMetaData());
+        metaData.put(REQUEST_ID_KEY, caller.requestId());
+        metaData.put(CORRELATION_ID_KEY, caller.requestId());
+        metaData.put(TRACE_ID_KEY, caller.requestId());
         admit();
         try {
             return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData),

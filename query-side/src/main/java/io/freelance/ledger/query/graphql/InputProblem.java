@@ -5,6 +5,7 @@ import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLScalarType;
+import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.common.TextInput;
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ record InputProblem(String field, String rule, String message) {
             "Boolean", "true or false",
             "String", "a string",
             "ID", "a string");
+
+    LedgerError asRefusal() {
+        return LedgerError.badRequest(field, rule, message);
+    }
 
     static InputProblem missing(List<Object> path) {
         String field = fieldName(path);

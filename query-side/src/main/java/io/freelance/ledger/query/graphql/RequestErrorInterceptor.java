@@ -15,9 +15,9 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.freelance.ledger.common.LedgerError;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,18 +30,18 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Makes every error of a response one of the API's classifications ({@link ApiErrorType}), with a
+ * Makes every error of a response one of the API's classifications ({@link ApiErrors}), with a
  * sentence that names no Java type and shows no stack trace. Errors our resolvers and limits raise are
  * classified already; this handles what graphql-java raises itself:
  * <ul>
  *   <li>a malformed document or a value of the wrong type ({@code ValidationError},
- *   {@code InvalidSyntax}) is BAD_REQUEST; {@link VariableProblemFinder} and
- *   {@link LiteralProblemFinder} find which field was refused and name it, with its rule;</li>
+ *   {@code InvalidSyntax}) is BAD_REQUEST; {@link InputProblemFinder} finds which field was refused and
+ *   names it, with its rule;</li>
  *   <li>a document past graphql-java's parser limits (tokens, characters, nesting) is BAD_REQUEST
  *   {@value #SIZE_RULE};</li>
  *   <li>an introspection query graphql-java judges to be in bad faith is BAD_REQUEST
  *   {@value #INTROSPECTION_RULE};</li>
- *   <li>anything else is INTERNAL_ERROR with an id the caller can quote; the details go to the log.</li>
+ *   <li>anything else is INTERNAL_ERROR with the request id the caller can quote; the details go to the log.</li>
  * </ul>
  */
 @Component
@@ -68,33 +68,33 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
 
     private WebGraphQlResponse classifyErrors(WebGraphQlRequest request, WebGraphQlResponse response) {
         List<GraphQLError> errors = response.getExecutionResult().getErrors();
-        if (errors.stream().allMatch(error -> error.getErrorType() instanceof ApiErrorType)) {
+        if (errors.stream().allMatch(ApiErrors::isClassified)) {
             return response;
         }
-        List<GraphQLError> classified = errors.stream().map(error -> classify(request, error)).toList();
+        String requestId = response.getExecutionInput().getExecutionId().toString();
+        List<GraphQLError> classified = errors.stream().map(error -> classify(request, error, requestId)).toList();
         return response.transform(builder -> builder.errors(classified));
     }
 
-    private GraphQLError classify(WebGraphQlRequest request, GraphQLError error) {
-        if (error.getErrorType() instanceof ApiErrorType) {
+    private GraphQLError classify(WebGraphQlRequest request, GraphQLError error, String requestId) {
+        if (ApiErrors.isClassified(error)) {
             return error;
         }
         if (error.getErrorType() == ErrorType.InvalidSyntax && parsingIsCancelled(request)) {
-            return rebuilt(error, new ClassifiedError(ApiErrorType.BAD_REQUEST, null, SIZE_RULE,
+            return refused(error, LedgerError.badRequest(null, SIZE_RULE,
                     "The query is too large or too deeply nested to read; send a smaller document."));
         }
         if (isRequestError(error)) {
-            return asBadRequest(error, inputProblem(request, error));
+            return refused(error, inputProblem(request, error).map(InputProblem::asRefusal)
+                    .orElseGet(() -> LedgerError.badRequest(null, RULE, safeMessage(error))));
         }
         if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
-            return rebuilt(error, new ClassifiedError(ApiErrorType.BAD_REQUEST, null, INTROSPECTION_RULE,
+            return refused(error, LedgerError.badRequest(null, INTROSPECTION_RULE,
                     "This introspection query asks for the schema's types more often or more deeply than a schema "
                             + "explorer needs; ask for the schema once, as GraphiQL does."));
         }
-        String errorId = UUID.randomUUID().toString();
-        log.error("Unclassified GraphQL error {} ({}): {}", errorId, error.getErrorType(), error.getMessage());
-        return rebuilt(error, new ClassifiedError(ApiErrorType.INTERNAL_ERROR, null, null,
-                "Something went wrong on our side. Quote error " + errorId + " if you report it."));
+        log.error("Unclassified GraphQL error in request {} ({}): {}", requestId, error.getErrorType(), error.getMessage());
+        return ApiErrors.internal(placeOf(error), requestId);
     }
 
     private static boolean isRequestError(GraphQLError error) {
@@ -117,11 +117,11 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
     private Optional<InputProblem> inputProblem(WebGraphQlRequest request, GraphQLError error) {
         try {
             if (isVariableCoercionError(error)) {
-                return VariableProblemFinder.find(graphQlSource.schema(), document(request), request.getOperationName(),
+                return InputProblemFinder.inVariables(graphQlSource.schema(), document(request), request.getOperationName(),
                         request.getVariables());
             }
             if (isLiteralValueError(error)) {
-                return LiteralProblemFinder.find(graphQlSource.schema(), document(request), request.getOperationName());
+                return InputProblemFinder.inLiterals(graphQlSource.schema(), document(request), request.getOperationName());
             }
         } catch (RuntimeException unexpected) {
             // Naming the field is a courtesy: without it the caller still gets a refusal.
@@ -150,14 +150,6 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         return Parser.parse(request.getDocument());
     }
 
-    private static GraphQLError asBadRequest(GraphQLError error, Optional<InputProblem> problem) {
-        if (problem.isPresent()) {
-            InputProblem found = problem.get();
-            return rebuilt(error, new ClassifiedError(ApiErrorType.BAD_REQUEST, found.field(), found.rule(), found.message()));
-        }
-        return rebuilt(error, new ClassifiedError(ApiErrorType.BAD_REQUEST, null, RULE, safeMessage(error)));
-    }
-
     /** graphql-java's sentence, unless it would print a value as Java sees it. */
     private static String safeMessage(GraphQLError error) {
         if (isVariableCoercionError(error) || isLiteralValueError(error)) {
@@ -166,13 +158,12 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
         return error.getMessage();
     }
 
-    private static GraphQLError rebuilt(GraphQLError error, ClassifiedError classified) {
-        return GraphqlErrorBuilder.newError()
-                .message(classified.message())
-                .locations(error.getLocations())
-                .path(error.getPath())
-                .errorType(classified.type())
-                .extensions(ApiExceptionResolver.extensions(classified))
-                .build();
+    private static GraphQLError refused(GraphQLError error, LedgerError refusal) {
+        return ApiErrors.refusal(placeOf(error), refusal);
+    }
+
+    /** Where graphql-java's error stands in the document and the response. */
+    private static GraphqlErrorBuilder<?> placeOf(GraphQLError error) {
+        return GraphqlErrorBuilder.newError().locations(error.getLocations()).path(error.getPath());
     }
 }

@@ -3,15 +3,16 @@ package io.freelance.ledger.query.operations;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.query.graphql.Connection;
 import io.freelance.ledger.query.graphql.Inputs;
-import io.freelance.ledger.query.graphql.PageSize;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.graphql.Pages;
+import io.freelance.ledger.query.security.Caller;
 import java.util.List;
+import java.util.function.Function;
+import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.core.Authentication;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /** The finance team's view of parked events ({@code deadLetters}) and their retry on request. */
@@ -21,12 +22,10 @@ public class DeadLetterController {
     private static final int MAX_GROUP_LENGTH = 100;
     private static final int MAX_SEQUENCE_IDENTIFIER_LENGTH = 200;
 
-    private final CurrentActor currentActor;
     private final DeadLetterStore store;
     private final DeadLetterRetrier retrier;
 
-    public DeadLetterController(CurrentActor currentActor, DeadLetterStore store, DeadLetterRetrier retrier) {
-        this.currentActor = currentActor;
+    public DeadLetterController(DeadLetterStore store, DeadLetterRetrier retrier) {
         this.store = store;
         this.retrier = retrier;
     }
@@ -39,19 +38,19 @@ public class DeadLetterController {
     }
 
     @QueryMapping
-    public Connection<DeadLetterView> deadLetters(@Argument String processingGroup, @Argument Integer first,
-                                                  @Argument String after, Authentication authentication) {
-        requireFinance(currentActor.of(authentication));
-        int pageSize = PageSize.of(first);
+    public Window<DeadLetterView> deadLetters(@Argument String processingGroup, ScrollSubrange page, Caller caller) {
+        requireFinance(caller.actor());
+        int pageSize = Pages.size(page);
         List<String> groups = processingGroup == null ? store.processingGroups() : List.of(knownGroup(processingGroup));
-        List<DeadLetterView> letters = store.page(groups, DeadLetterCursor.position(after), pageSize + 1);
-        return Connection.of(letters, pageSize, DeadLetterCursor::of);
+        DeadLetterPosition after = Pages.after(page).map(DeadLetterPosition::of).orElse(null);
+        List<DeadLetterView> letters = store.page(groups, after, pageSize + 1);
+        return Pages.window(letters, pageSize, DeadLetterPosition::keysOf, Function.identity());
     }
 
     @MutationMapping
     public RetryDeadLetterSequencePayload retryDeadLetterSequence(@Argument RetryDeadLetterSequenceInput input,
-                                                                  Authentication authentication) {
-        requireFinance(currentActor.of(authentication));
+                                                                  Caller caller) {
+        requireFinance(caller.actor());
         String group = knownGroup(input.processingGroup());
         String sequenceIdentifier = Inputs.requiredText("sequenceIdentifier", input.sequenceIdentifier(), MAX_SEQUENCE_IDENTIFIER_LENGTH);
         DeadLetterRetrier.Outcome outcome = retrier.retryNow(group, sequenceIdentifier);

@@ -96,7 +96,7 @@ public class DeadLetterStore {
      * Up to {@code limit} parked events by processing group, sequence and place in the sequence, after
      * {@code after} (exclusive) when given.
      */
-    public List<DeadLetterView> page(Collection<String> groups, DeadLetterCursor.Position after, int limit) {
+    public List<DeadLetterView> page(Collection<String> groups, DeadLetterPosition after, int limit) {
         if (groups.isEmpty()) {
             return List.of();
         }

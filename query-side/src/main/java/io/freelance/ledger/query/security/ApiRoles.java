@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /** The roles a person signing in to the API can have; {@code SYSTEM} is the service's own and never granted. */
 public final class ApiRoles {
@@ -25,6 +27,16 @@ public final class ApiRoles {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The ledger role a sign-in was granted, if any. */
+    public static Optional<Role> roleOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority != null && authority.startsWith(AUTHORITY_PREFIX))
+                .map(authority -> parse(authority.substring(AUTHORITY_PREFIX.length())))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     public static String authorityOf(Role role) {

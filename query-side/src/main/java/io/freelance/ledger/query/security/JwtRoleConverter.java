@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * A bearer token's subject is the user id; its role is in a configurable claim (a string, or a
  * list whose first known role counts). A token without a known role signs in with no role and is
- * refused by {@link CurrentActor}, so the caller learns why.
+ * refused by {@link CallerArgumentResolver}, so the caller learns why.
  */
 public class JwtRoleConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 

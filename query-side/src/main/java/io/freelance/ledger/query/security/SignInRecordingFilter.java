@@ -31,7 +31,7 @@ public class SignInRecordingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated() && isNameable(token.getName())) {
-            CurrentActor.roleOf(token).ifPresent(role -> directory.recordSignIn(token.getName(), role));
+            ApiRoles.roleOf(token).ifPresent(role -> directory.recordSignIn(token.getName(), role));
         }
         chain.doFilter(request, response);
     }

@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.graphql.execution.ConnectionTypeDefinitionConfigurer;
 
-/** The application's schema files with its scalars, for tests that look at documents without running them. */
+/** The application's schema files with its scalars and the connection types Spring GraphQL adds, for tests that look at documents without running them. */
 final class ApiSchema {
 
     private ApiSchema() {
@@ -26,6 +27,7 @@ final class ApiSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        new ConnectionTypeDefinitionConfigurer().configure(types);
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(ScalarConfiguration.DATE_TIME).scalar(ScalarConfiguration.DATE).scalar(ScalarConfiguration.DECIMAL)
                 .build();

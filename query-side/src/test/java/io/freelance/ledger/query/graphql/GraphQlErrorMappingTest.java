@@ -13,6 +13,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.escrow.EscrowAccountId;
+import io.freelance.ledger.failure.CommandFailures;
 import io.freelance.ledger.query.testsupport.GraphQlApiTestBase;
 import io.freelance.ledger.query.testsupport.GraphQlHttp.Reply;
 import java.time.Instant;
@@ -84,9 +86,12 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
         assertError(fund("alice"), "FORBIDDEN", "milestoneId", "role.client");
     }
 
+    /** Axon's own refusals arrive as the command side's bus translates them: details of a failed command. */
     @Test
     void aMissingEscrowAccountIsNotFoundOnTheContractId() {
-        commandFails(new AggregateNotFoundException("escrow-" + CONTRACT, "The aggregate was not found in the event store"));
+        String escrowAccountId = EscrowAccountId.forContract(CONTRACT);
+        commandFails(translated(new AggregateNotFoundException(escrowAccountId, "The aggregate was not found in the event store"),
+                CommandFailures.aggregateNotFound(escrowAccountId)));
 
         assertError(fund("alice"), "NOT_FOUND", "contractId", "escrow.not-found");
     }
@@ -98,7 +103,7 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
      */
     @Test
     void anOfferThatLostTheRaceToCreateItsContractIsSentAgainForTheContractToDecide() {
-        doThrow(new AggregateStreamCreationException("Cannot reuse aggregate identifier"))
+        doThrow(translated(new AggregateStreamCreationException("Cannot reuse aggregate identifier"), CommandFailures.aggregateAlreadyExists()))
                 .doReturn(DeterministicIds.contractId("alice", "offer-1"))
                 .when(commandGateway).sendAndWait(any(), anyLong(), any());
 
@@ -254,6 +259,10 @@ class GraphQlErrorMappingTest extends GraphQlApiTestBase {
 
     private Reply fund(String user) {
         return graphQl.post(user, FUND, Map.of("contractId", CONTRACT));
+    }
+
+    private static CommandExecutionException translated(RuntimeException axonFailure, LedgerError refusal) {
+        return new CommandExecutionException(refusal.message(), axonFailure, refusal);
     }
 
     private void commandFails(RuntimeException failure) {

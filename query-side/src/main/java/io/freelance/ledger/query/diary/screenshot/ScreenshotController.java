@@ -2,7 +2,7 @@ package io.freelance.ledger.query.diary.screenshot;
 
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Role;
-import io.freelance.ledger.query.security.CurrentActor;
+import io.freelance.ledger.query.security.CallerArgumentResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,15 +33,13 @@ public class ScreenshotController {
     /** Content-addressed: the bytes at a URL never change, so a browser may keep them for a year without asking. */
     static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
 
-    private final CurrentActor currentActor;
     private final ScreenshotUploads uploads;
     private final ScreenshotStore store;
     private final ScreenshotFiles files;
     private final ScreenshotAccess access;
 
-    ScreenshotController(CurrentActor currentActor, ScreenshotUploads uploads, ScreenshotStore store, ScreenshotFiles files,
+    ScreenshotController(ScreenshotUploads uploads, ScreenshotStore store, ScreenshotFiles files,
                          ScreenshotAccess access) {
-        this.currentActor = currentActor;
         this.uploads = uploads;
         this.store = store;
         this.files = files;
@@ -61,7 +59,7 @@ public class ScreenshotController {
     /** 201 the first time this freelancer sends these bytes, 200 for a repeat; either way nothing is stored twice. */
     @PostMapping("/screenshots")
     ResponseEntity<UploadAnswer> upload(HttpServletRequest request, Authentication authentication) throws IOException {
-        Actor actor = currentActor.of(authentication);
+        Actor actor = CallerArgumentResolver.actorOf(authentication);
         if (actor.role() != Role.FREELANCER) {
             throw ScreenshotRefusal.freelancersOnly();
         }
@@ -88,7 +86,7 @@ public class ScreenshotController {
 
     private void download(String screenshotId, ScreenshotVariant variant, HttpServletRequest request,
                           HttpServletResponse response, Authentication authentication) throws IOException {
-        Actor actor = currentActor.of(authentication);
+        Actor actor = CallerArgumentResolver.actorOf(authentication);
         StoredScreenshot screenshot = (isSha256(screenshotId) ? store.find(screenshotId) : Optional.<StoredScreenshot>empty())
                 .filter(found -> access.maySee(actor, found))
                 .orElseThrow(ScreenshotRefusal::notFound);

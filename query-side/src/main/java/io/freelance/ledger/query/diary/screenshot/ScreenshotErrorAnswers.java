@@ -1,7 +1,9 @@
 package io.freelance.ledger.query.diary.screenshot;
 
 import io.freelance.ledger.common.LedgerError;
+import io.freelance.ledger.common.RuleViolation;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,5 +26,19 @@ class ScreenshotErrorAnswers {
             answer.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return answer.body(ErrorAnswer.of(refusal.error()));
+    }
+
+    /** A sign-in the ledger cannot act for (no ledger role, an unusable user id), classified as over GraphQL. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ErrorAnswer> refused(RuleViolation violation) {
+        LedgerError error = violation.error();
+        HttpStatus status = switch (error.category()) {
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return ResponseEntity.status(status).body(ErrorAnswer.of(error));
     }
 }

@@ -2,7 +2,7 @@ package io.freelance.ledger.query.graphql.limits;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
-import io.freelance.ledger.query.graphql.PageSize;
+import io.freelance.ledger.query.graphql.Pages;
 import java.util.Map;
 
 /**
@@ -37,7 +37,7 @@ final class QueryCost implements FieldComplexityCalculator {
             return 1;
         }
         Object first = environment.getArguments().get(PAGE_SIZE_ARGUMENT);
-        int requested = first instanceof Integer size ? size : PageSize.DEFAULT;
-        return Math.max(1, Math.min(requested, PageSize.MAX));
+        int requested = first instanceof Integer size ? size : Pages.DEFAULT_SIZE;
+        return Math.max(1, Math.min(requested, Pages.MAX_SIZE));
     }
 }

@@ -1,10 +1,8 @@
 package io.freelance.ledger.query.graphql.limits;
 
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
-import io.freelance.ledger.query.graphql.ApiErrorType;
-import io.freelance.ledger.query.graphql.ApiExceptionResolver;
-import io.freelance.ledger.query.graphql.ClassifiedError;
+import io.freelance.ledger.common.LedgerError;
+import io.freelance.ledger.query.graphql.ApiErrors;
 import java.util.List;
 
 /**
@@ -22,11 +20,6 @@ final class QueryLimitErrors {
     }
 
     static AbortExecutionException refused(String rule, String message) {
-        ClassifiedError classified = new ClassifiedError(ApiErrorType.BAD_REQUEST, null, rule, message);
-        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                .errorType(classified.type())
-                .message(message)
-                .extensions(ApiExceptionResolver.extensions(classified))
-                .build()));
+        return new AbortExecutionException(List.of(ApiErrors.refusal(LedgerError.badRequest(null, rule, message))));
     }
 }

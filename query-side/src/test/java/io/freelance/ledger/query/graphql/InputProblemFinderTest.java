@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Which variable value graphql-java refused, named as the resolvers name fields; against the real schema. */
-class VariableProblemFinderTest {
+/**
+ * Which value graphql-java refused, named as the resolvers name fields, against the real schema: a
+ * variable's value (refused while graphql-java coerces the variables) or a value written into the document
+ * (refused while it validates the document).
+ */
+class InputProblemFinderTest {
 
     private static final GraphQLSchema SCHEMA = ApiSchema.withoutDataFetchers();
 
@@ -185,10 +189,71 @@ class VariableProblemFinderTest {
         String document = OFFER.replace("mutation(", "mutation Offer(") + "\nquery Page($first: Int) { contracts(first: $first) { pageInfo { hasNextPage } } }";
         Map<String, Object> variables = Map.of("first", "ten");
 
-        assertThat(VariableProblemFinder.find(SCHEMA, Parser.parse(document), "Page", variables))
+        assertThat(InputProblemFinder.inVariables(SCHEMA, Parser.parse(document), "Page", variables))
                 .map(InputProblem::field).contains("first");
-        assertThat(VariableProblemFinder.find(SCHEMA, Parser.parse(document), null, variables))
+        assertThat(InputProblemFinder.inVariables(SCHEMA, Parser.parse(document), null, variables))
                 .as("ambiguous without a name").isEmpty();
+    }
+
+    // Values written into the document
+
+    @Test
+    void aDueDateNotInTheCalendarWrittenIntoTheDocumentIsNamedWithItsRule() {
+        Optional<InputProblem> problem = findInLiterals(offerWith("depositAmount: {amount: \"100.00\", currency: \"USD\"}, dueDate: \"2027-02-30\""));
+
+        assertThat(problem).map(InputProblem::field).contains("milestones[0].dueDate");
+        assertThat(problem).map(InputProblem::rule).contains("dueDate.invalid");
+    }
+
+    @Test
+    void anAmountWithAnExponentWrittenIntoTheDocumentBreaksTheAmountFormat() {
+        Optional<InputProblem> problem = findInLiterals(offerWith("depositAmount: {amount: \"1e3\", currency: \"USD\"}, dueDate: \"2027-02-28\""));
+
+        assertThat(problem).map(InputProblem::field).contains("milestones[0].depositAmount.amount");
+        assertThat(problem).map(InputProblem::rule).contains("amount.format");
+    }
+
+    @Test
+    void anAmountWrittenAsANumberIntoTheDocumentBreaksTheAmountFormat() {
+        Optional<InputProblem> problem = findInLiterals(offerWith("depositAmount: {amount: 100, currency: \"USD\"}, dueDate: \"2027-02-28\""));
+
+        assertThat(problem).map(InputProblem::rule).contains("amount.format");
+    }
+
+    @Test
+    void anObjectWrittenWhereAStringBelongsIsNamedWithoutSyntaxTreeObjects() {
+        Optional<InputProblem> problem = findInLiterals("{ ledgerAccount(account: {regex: \".*\"}, currency: \"USD\") { account } }");
+
+        assertThat(problem).contains(new InputProblem("account", "account.type", "account must be a string."));
+    }
+
+    @Test
+    void aRequiredFieldLeftOutOfAnObjectInTheDocumentIsNamed() {
+        Optional<InputProblem> problem = findInLiterals(offerWith("depositAmount: {amount: \"100.00\"}, dueDate: \"2027-02-28\""));
+
+        assertThat(problem).contains(new InputProblem("milestones[0].depositAmount.currency", "currency.required",
+                "milestones[0].depositAmount.currency is required."));
+    }
+
+    @Test
+    void argumentsInsideFragmentsAreChecked() {
+        Optional<InputProblem> problem = findInLiterals("""
+                { ...accounts }
+                fragment accounts on Query { trialBalance(currency: 42) { balanced } }""");
+
+        assertThat(problem).map(InputProblem::field).contains("currency");
+    }
+
+    @Test
+    void whileTheDocumentIsValidatedVariablesAreNotLookedAt() {
+        String withVariable = offerWith("depositAmount: {amount: $amount, currency: \"USD\"}, dueDate: \"2027-02-28\"")
+                .replace("mutation {", "mutation($amount: Decimal!) {");
+
+        assertThat(findInLiterals(withVariable)).as("$amount has no value yet").isEmpty();
+        assertThat(findInLiterals(offerWith("depositAmount: {amount: \"100.00\", currency: \"USD\"}, dueDate: \"2027-02-28\"")))
+                .isEmpty();
+        assertThat(InputProblemFinder.inVariables(SCHEMA, Parser.parse(withVariable), null, Map.of("amount", "1e3")))
+                .map(InputProblem::field).contains("milestones[0].depositAmount.amount");
     }
 
     @Test
@@ -200,7 +265,17 @@ class VariableProblemFinderTest {
     }
 
     private static Optional<InputProblem> find(String document, Map<String, Object> variables) {
-        return VariableProblemFinder.find(SCHEMA, Parser.parse(document), null, variables);
+        return InputProblemFinder.inVariables(SCHEMA, Parser.parse(document), null, variables);
+    }
+
+    private static Optional<InputProblem> findInLiterals(String document) {
+        return InputProblemFinder.inLiterals(SCHEMA, Parser.parse(document), null);
+    }
+
+    private static String offerWith(String milestoneFields) {
+        return """
+                mutation { offerFixedPriceContract(input: {idempotencyKey: "k", freelancerId: "carol", title: "Site",
+                  currency: "USD", milestones: [{description: "Design", %s}]}) { contract { id } } }""".formatted(milestoneFields);
     }
 
     private static Map<String, Object> validOffer() {

@@ -1,4 +1,0 @@
-package io.freelance.ledger.query.graphql;
-
-public record Edge<T>(String cursor, T node) {
-}
