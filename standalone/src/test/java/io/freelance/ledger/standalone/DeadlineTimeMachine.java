@@ -1,7 +1,6 @@
 package io.freelance.ledger.standalone;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.freelance.ledger.escrow.EscrowAccountId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,8 +13,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Moves the durable deadline store forward in time for the given contracts: every deadline of their
- * escrow accounts due within the travelled period is made due now, then the scheduler is asked to look. The
+ * Moves the durable deadline store forward in time for the given contracts: every deadline of theirs (their
+ * escrow accounts', work diaries', invoices' and hour disputes', whose ids all hold the contract's) due within
+ * the travelled period is made due now, then the scheduler is asked to look. The
  * deadlines themselves are the real ones the aggregate scheduled, so a test can first check when they
  * were due. Other tests' contracts share the running service; their deadlines stay where they are, so
  * their payments do not move shared accounts while this test watches them.
@@ -63,15 +63,32 @@ final class DeadlineTimeMachine {
         return moved;
     }
 
+    /**
+     * Fires every deadline of the contract due at or before {@code serviceNow}, a time on the service's own clock
+     * ({@link ServiceClock}), which the hourly cycle's tests set ahead of the wall clock. Returns how many fired.
+     */
+    int fireDueBy(Instant serviceNow, String contractId) {
+        Instant now = Instant.now();
+        int moved = 0;
+        for (Map<String, Object> row : pendingOf(contractId)) {
+            if (!executionTime(row).isAfter(serviceNow)) {
+                moved += jdbc.update("UPDATE scheduled_tasks SET execution_time = ? WHERE task_name = ? AND task_instance = ?",
+                        Timestamp.from(now), row.get("task_name"), row.get("task_instance"));
+            }
+        }
+        scheduler.triggerCheckForDueExecutions();
+        return moved;
+    }
+
     /** The column is a TIMESTAMP WITH TIME ZONE: H2 returns an OffsetDateTime, other drivers a Timestamp. */
     private static Instant executionTime(Map<String, Object> row) {
         Object value = row.get("execution_time");
         return value instanceof OffsetDateTime offset ? offset.toInstant() : ((Timestamp) value).toInstant();
     }
 
-    /** A deadline's stored details name the aggregate it belongs to: the contract's escrow account. */
+    /** A deadline's stored details name the aggregate it belongs to, whose id holds the contract's. */
     private List<Map<String, Object>> pendingOf(String contractId) {
-        byte[] scope = EscrowAccountId.forContract(contractId).getBytes(StandardCharsets.UTF_8);
+        byte[] scope = contractId.getBytes(StandardCharsets.UTF_8);
         return jdbc.queryForList("SELECT task_name, task_instance, task_data, execution_time FROM scheduled_tasks WHERE picked = FALSE")
                 .stream()
                 .filter(row -> contains((byte[]) row.get("task_data"), scope))

@@ -88,11 +88,11 @@ final class DiaryApi {
                 "freelancerId", DemoUser.CAROL.id(), "title", "Support", "hourlyRate", money(rate, "USD"),
                 "manualTimeAllowed", manualTimeAllowed, "trackerOptIn", trackerOptIn));
         input.put("weeklyLimitHours", weeklyLimitHours);
-        return ServiceClock.at(started, () -> {
+        try (ServiceClock ignored = new ServiceClock().at(started)) {
             String contractId = offerHourly(DemoUser.ALICE, input).dataAt("offerHourlyContract.contractId").asString();
             api.accept(DemoUser.CAROL, contractId).answered();
             return contractId;
-        });
+        }
     }
 
     Response offerHourly(DemoUser client, Map<String, Object> input) {

@@ -36,6 +36,7 @@ public class ReadModelFormats {
     private static final List<Format> FORMATS = List.of(
             new Format("contract-projection", 3, List.of("contracts", "escrow_accounts")),
             new Format("ledger-projection", 2, List.of("ledger_balances")),
+            new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")),
             new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
