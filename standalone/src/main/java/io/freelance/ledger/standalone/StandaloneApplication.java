@@ -1,5 +1,7 @@
 package io.freelance.ledger.standalone;
 
+import io.freelance.ledger.standalone.tracker.TrackerCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,7 +20,11 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
 public class StandaloneApplication {
 
+    /** Starts the service; {@code tracker …} instead runs the tracker simulator against a running one, without Spring. */
     public static void main(String[] args) {
+        if (args.length > 0 && TrackerCommand.NAME.equals(args[0])) {
+            System.exit(TrackerCommand.execute(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)).exitCode());
+        }
         SpringApplication.run(StandaloneApplication.class, args);
     }
 }
