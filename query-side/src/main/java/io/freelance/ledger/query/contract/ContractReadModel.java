@@ -88,6 +88,23 @@ public class ContractReadModel implements VersionedReadModel {
         return page;
     }
 
+    /**
+     * Every contract the user is a party to, oldest offer first: the user's own list (by {@code _id}), then the
+     * contracts by {@code _id}, {@value #READ_CHUNK} per read. The cost grows with the user's contracts only.
+     */
+    public List<ContractView> findAllOfParty(String userId) {
+        List<String> contractIds = List.copyOf(partyLists.all(userId));
+        List<ContractView> found = new ArrayList<>(contractIds.size());
+        for (int start = 0; start < contractIds.size(); start += READ_CHUNK) {
+            List<String> chunk = contractIds.subList(start, Math.min(contractIds.size(), start + READ_CHUNK));
+            Map<String, ContractView> views = findByIds(chunk);
+            chunk.stream().map(views::get)
+                    .filter(view -> view != null && view.hasParty(userId))
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
     private Map<String, ContractView> findByIds(List<String> contractIds) {
         Map<String, ContractView> views = new HashMap<>();
         contracts.find(in(ID, contractIds)).forEach(document -> {

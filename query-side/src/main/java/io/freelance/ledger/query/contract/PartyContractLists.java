@@ -3,6 +3,7 @@ package io.freelance.ledger.query.contract;
 import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.query.readstore.IdLists;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Each user's contracts, as client or freelancer, in the order they were offered. */
@@ -26,6 +27,11 @@ public class PartyContractLists {
 
     List<IdLists.Entry> newestFirst(String userId, Long beforePosition, int limit) {
         return lists.newestFirst(userId, beforePosition, limit);
+    }
+
+    /** Every contract of the user, oldest offer first. */
+    Set<String> all(String userId) {
+        return lists.all(userId);
     }
 
     void deleteAll() {

@@ -4,7 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.diary.WorkDiaryId;
 import io.freelance.ledger.query.readstore.VersionedReadModel;
+import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +32,20 @@ public class WorkDiaryReadModel implements VersionedReadModel {
         String workDiaryId = WorkDiaryId.forWeek(contractId, monday);
         return WorkDiaryDocuments.find(diaries, workDiaryId)
                 .orElseGet(() -> RecordedWeek.empty(workDiaryId, contractId, monday));
+    }
+
+    /** The weeks starting on {@code mondays}, in that order, in one read by {@code _id}. */
+    public List<RecordedWeek> weeks(String contractId, List<LocalDate> mondays) {
+        Map<String, RecordedWeek> stored = new HashMap<>();
+        List<String> workDiaryIds = mondays.stream().map(monday -> WorkDiaryId.forWeek(contractId, monday)).toList();
+        diaries.find(Filters.in(WorkDiaryDocuments.ID, workDiaryIds))
+                .forEach(document -> stored.put(document.getString(WorkDiaryDocuments.ID), WorkDiaryDocuments.toWeek(document)));
+        List<RecordedWeek> weeks = new ArrayList<>(mondays.size());
+        for (int index = 0; index < mondays.size(); index++) {
+            String workDiaryId = workDiaryIds.get(index);
+            weeks.add(stored.getOrDefault(workDiaryId, RecordedWeek.empty(workDiaryId, contractId, mondays.get(index))));
+        }
+        return weeks;
     }
 
     @Override

@@ -65,7 +65,7 @@ public class WorkDiaryScreens {
                 .map(contract -> weeks.assemble(contract, diaries.week(contractId, UtcWeek.weekStartDate(cell))));
     }
 
-    private ContractView readableHourlyContract(Actor actor, String contractId) {
+    ContractView readableHourlyContract(Actor actor, String contractId) {
         ContractView contract = access.requireReadable(actor, "contractId", contractId);
         if (!contract.isHourly()) {
             throw RuleViolation.badRequest("contractId", "contract.hourly-only",
@@ -74,7 +74,7 @@ public class WorkDiaryScreens {
         return contract;
     }
 
-    private static void requireInRange(String field, LocalDate date) {
+    static void requireInRange(String field, LocalDate date) {
         if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
             throw RuleViolation.badRequest(field, field + ".range",
                     "%s is outside the years %d to %d a Work Diary can hold.".formatted(date, FIRST_YEAR, LAST_YEAR));

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,20 @@ public class WorkDiaryWeeks {
         Instant lockedFrom = UtcWeek.lockedFrom(monday);
         return new WorkDiaryWeek(contract.id(), monday, limit, contract.hourlyTerms().hourlyRate(), lockedFrom,
                 week.lockedAt() != null || !now.get().isBefore(lockedFrom), week.invoiceId(), days, WorkDiaryTotals.of(allCells, contract.hourlyTerms().hourlyRate()));
+    }
+
+    /**
+     * The contract's time and charges on the days from {@code from} to {@code to} (both included) of
+     * {@code recordedWeeks}: each week is assessed whole, as the week screen and the invoice assess it, then
+     * only the days in the range are counted ({@link WorkDiaryTotals#ofDays}).
+     */
+    public WorkDiaryTotals totalsOfDays(ContractView contract, Collection<RecordedWeek> recordedWeeks, LocalDate from,
+                                        LocalDate to) {
+        WorkDiaryTotals totals = WorkDiaryTotals.of(List.of(), contract.hourlyTerms().hourlyRate());
+        for (RecordedWeek week : recordedWeeks) {
+            totals = totals.plus(WorkDiaryTotals.ofDays(assemble(contract, week), from, to));
+        }
+        return totals;
     }
 
     /** Documents written before the contract read model kept the changes have only the offered limit. */
