@@ -16,8 +16,7 @@ import io.freelance.ledger.escrow.MilestoneReleasedEvent;
 import io.freelance.ledger.escrow.MilestoneSubmittedEvent;
 import io.freelance.ledger.escrow.MilestonesReorderedEvent;
 import io.freelance.ledger.query.contract.ContractProjection;
-import io.freelance.ledger.query.escrow.EscrowStore.VersionedEscrowState;
-import java.util.Optional;
+import io.freelance.ledger.query.readstore.Versioned;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -125,13 +124,9 @@ public class EscrowProjection {
     }
 
     private void apply(String escrowAccountId, long sequenceNumber, UnaryOperator<EscrowState> transition) {
-        Optional<VersionedEscrowState> stored = store.find(escrowAccountId);
-        if (stored.isPresent() && stored.get().version() >= sequenceNumber) {
-            return;
-        }
-        EscrowState current = stored.map(VersionedEscrowState::state)
-                .orElseThrow(() -> new IllegalStateException("Escrow event " + sequenceNumber
-                        + " for account " + escrowAccountId + " before the account opened"));
-        store.write(escrowAccountId, sequenceNumber, transition.apply(current));
+        Versioned.next(store.find(escrowAccountId), sequenceNumber, transition,
+                        () -> new IllegalStateException("Escrow event " + sequenceNumber + " for account "
+                                + escrowAccountId + " before the account opened"))
+                .ifPresent(next -> store.write(escrowAccountId, sequenceNumber, next));
     }
 }

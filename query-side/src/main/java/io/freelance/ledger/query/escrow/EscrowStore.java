@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import io.freelance.ledger.query.readstore.AppliedVersions;
+import io.freelance.ledger.query.readstore.Versioned;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,9 @@ public class EscrowStore {
     }
 
     /** The stored state with its version; empty before the account's opening was applied. */
-    Optional<VersionedEscrowState> find(String escrowAccountId) {
+    Optional<Versioned<EscrowState>> find(String escrowAccountId) {
         return Optional.ofNullable(accounts.find(eq("_id", escrowAccountId)).first())
-                .map(document -> new VersionedEscrowState(EscrowDocuments.versionOf(document), EscrowDocuments.toState(document)));
+                .map(document -> new Versioned<>(EscrowDocuments.versionOf(document), EscrowDocuments.toState(document)));
     }
 
     /** The whole state under the event's version: the caller has compared versions. */
@@ -50,8 +51,5 @@ public class EscrowStore {
 
     void deleteAll() {
         accounts.deleteMany(new Document());
-    }
-
-    record VersionedEscrowState(long version, EscrowState state) {
     }
 }

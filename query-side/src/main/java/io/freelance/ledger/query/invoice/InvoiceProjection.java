@@ -6,8 +6,7 @@ import io.freelance.ledger.dispute.HourDisputeSettledEvent;
 import io.freelance.ledger.invoice.InvoiceFundsAvailableEvent;
 import io.freelance.ledger.invoice.InvoiceIssuedEvent;
 import io.freelance.ledger.invoice.InvoicePaidEvent;
-import io.freelance.ledger.query.invoice.InvoiceStore.VersionedInvoice;
-import java.util.Optional;
+import io.freelance.ledger.query.readstore.Versioned;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -71,13 +70,9 @@ public class InvoiceProjection {
     }
 
     private void apply(String invoiceId, long sequenceNumber, UnaryOperator<InvoiceView> transition) {
-        Optional<VersionedInvoice> stored = store.find(invoiceId);
-        if (stored.isPresent() && stored.get().version() >= sequenceNumber) {
-            return;
-        }
-        InvoiceView current = stored.map(VersionedInvoice::invoice)
-                .orElseThrow(() -> new IllegalStateException("Invoice event " + sequenceNumber + " for invoice "
-                        + invoiceId + " before the invoice was issued"));
-        store.write(sequenceNumber, transition.apply(current));
+        Versioned.next(store.find(invoiceId), sequenceNumber, transition,
+                        () -> new IllegalStateException("Invoice event " + sequenceNumber + " for invoice " + invoiceId
+                                + " before the invoice was issued"))
+                .ifPresent(next -> store.write(sequenceNumber, next));
     }
 }

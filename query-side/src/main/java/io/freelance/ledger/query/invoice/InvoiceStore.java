@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import io.freelance.ledger.query.readstore.AppliedVersions;
+import io.freelance.ledger.query.readstore.Versioned;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,9 @@ public class InvoiceStore {
     }
 
     /** The stored invoice with its version; empty before its issue was applied. */
-    Optional<VersionedInvoice> find(String invoiceId) {
+    Optional<Versioned<InvoiceView>> find(String invoiceId) {
         return Optional.ofNullable(invoices.find(eq("_id", invoiceId)).first())
-                .map(document -> new VersionedInvoice(InvoiceDocuments.versionOf(document), InvoiceDocuments.toView(document)));
+                .map(document -> new Versioned<>(InvoiceDocuments.versionOf(document), InvoiceDocuments.toView(document)));
     }
 
     /**
@@ -61,8 +62,5 @@ public class InvoiceStore {
     void deleteAll() {
         invoices.deleteMany(new Document());
         lists.deleteAll();
-    }
-
-    record VersionedInvoice(long version, InvoiceView invoice) {
     }
 }
