@@ -32,10 +32,13 @@ public final class Pages {
     public static int size(ScrollSubrange page) {
         int size = page.count().orElse(DEFAULT_SIZE);
         if (size < 1 || size > MAX_SIZE) {
-            throw RuleViolation.badRequest("first", "page.size",
-                    "first must be between 1 and %d; it was %d.".formatted(MAX_SIZE, size));
+            throw pageSizeRefused(size);
         }
         return size;
+    }
+
+    static RuleViolation pageSizeRefused(int size) {
+        return RuleViolation.badRequest("first", "page.size", "first must be between 1 and %d; it was %d.".formatted(MAX_SIZE, size));
     }
 
     /** The keys of the node the previous page ended with; empty for the first page. */

@@ -71,6 +71,16 @@ class GraphQlPaginationTest extends GraphQlApiTestBase {
     }
 
     @Test
+    void aNegativePageSizeIsABadRequestNotTheDefaultPage() {
+        Reply reply = contracts("alice", -5, null, null);
+
+        assertThat(reply.data().isNull()).isTrue();
+        assertThat(reply.firstErrorExtensions().path("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(reply.firstErrorExtensions().path("field").asString()).isEqualTo("first");
+        assertThat(reply.firstErrorExtensions().path("rule").asString()).isEqualTo("page.size");
+    }
+
+    @Test
     void aPageLargerThanOneHundredIsABadRequest() {
         Reply reply = contracts("alice", 101, null, null);
 
