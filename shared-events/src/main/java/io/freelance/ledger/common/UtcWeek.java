@@ -30,7 +30,12 @@ public final class UtcWeek {
 
     /** The Monday of the week {@code instant} lies in. */
     public static LocalDate weekStartDate(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return mondayOf(instant.atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** The Monday of the week {@code date} lies in (the date itself on a Monday). */
+    public static LocalDate mondayOf(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     /** Monday 00:00 UTC of the week {@code instant} lies in. */

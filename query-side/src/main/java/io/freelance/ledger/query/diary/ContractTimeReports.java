@@ -3,15 +3,14 @@ package io.freelance.ledger.query.diary;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.common.UtcWeek;
 import io.freelance.ledger.query.contract.ContractReadModel;
 import io.freelance.ledger.query.contract.ContractView;
 import io.freelance.ledger.query.diary.ContractTimeReport.ContractTime;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -95,7 +94,7 @@ public class ContractTimeReports {
 
     static List<LocalDate> mondaysCovering(LocalDate from, LocalDate to) {
         List<LocalDate> mondays = new ArrayList<>();
-        for (LocalDate monday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !monday.isAfter(to);
+        for (LocalDate monday = UtcWeek.mondayOf(from); !monday.isAfter(to);
                 monday = monday.plusWeeks(1)) {
             mondays.add(monday);
         }

@@ -9,7 +9,6 @@ import io.freelance.ledger.query.contract.ContractView;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +40,7 @@ public class WorkDiaryScreens {
     public WorkDiaryDay day(Actor actor, String contractId, LocalDate date) {
         ContractView contract = readableHourlyContract(actor, contractId);
         requireInRange("date", date);
-        LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = UtcWeek.mondayOf(date);
         return WorkDiaryDay.of(weeks.assemble(contract, diaries.week(contractId, monday)), date);
     }
 
@@ -51,7 +50,7 @@ public class WorkDiaryScreens {
         if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw RuleViolation.badRequest("weekStart", "weekStart.monday", ("A week starts on a Monday; %s is a %s. "
                     + "The week it lies in starts on %s.").formatted(weekStart, weekStart.getDayOfWeek(),
-                    weekStart.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
+                    UtcWeek.mondayOf(weekStart)));
         }
         return weeks.assemble(contract, diaries.week(contractId, weekStart));
     }
