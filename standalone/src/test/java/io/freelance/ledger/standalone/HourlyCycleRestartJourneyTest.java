@@ -119,8 +119,8 @@ class HourlyCycleRestartJourneyTest {
             StandaloneTestBase.eventually(() -> assertThat(second.invoices.invoice(ALICE, id)
                     .dataAt("invoice.dispute.settlement.outcome").asString()).isEqualTo("DECIDED_BY_RULES"));
             JsonNode settlement = second.invoices.invoice(CAROL, invoiceId).dataAt("invoice.dispute.settlement");
-            assertThat(texts(settlement.path("refundedCells"))).containsExactlyInAnyOrder(manual.get(0).toString(), manual.get(1).toString());
-            assertThat(texts(settlement.path("paidCells"))).containsExactlyInAnyOrder(tracked.get(0).toString(), tracked.get(1).toString());
+            assertThat(instants(settlement.path("refundedCells"))).containsExactlyInAnyOrder(manual.get(0).toString(), manual.get(1).toString());
+            assertThat(instants(settlement.path("paidCells"))).containsExactlyInAnyOrder(tracked.get(0).toString(), tracked.get(1).toString());
             assertThat(amount(settlement.path("refundedAmount"))).isEqualTo("10.00");
             assertThat(amount(settlement.path("marketplaceFeeRefunded"))).isEqualTo("0.50");
             second.expectBalances(contractId, Map.of("client:alice:charges", "-57.75", "client:alice:refunds", "10.50",
@@ -151,7 +151,7 @@ class HourlyCycleRestartJourneyTest {
 
     private static Map<String, JsonNode> byCell(JsonNode cells) {
         Map<String, JsonNode> byCell = new HashMap<>();
-        cells.forEach(cell -> byCell.put(cell.path("cellDateTime").asString(), cell));
+        cells.forEach(cell -> byCell.put(Instant.parse(cell.path("cellDateTime").asString()).toString(), cell));
         return byCell;
     }
 
@@ -163,6 +163,11 @@ class HourlyCycleRestartJourneyTest {
         List<String> texts = new ArrayList<>();
         array.forEach(item -> texts.add(item.asString()));
         return texts;
+    }
+
+    /** Instants as {@link Instant#toString} writes them, whatever offset notation the API answered in. */
+    private static List<String> instants(JsonNode array) {
+        return texts(array).stream().map(text -> Instant.parse(text).toString()).toList();
     }
 
     private static String amount(JsonNode money) {
