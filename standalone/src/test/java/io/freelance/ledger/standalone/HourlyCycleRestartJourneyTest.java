@@ -95,6 +95,14 @@ class HourlyCycleRestartJourneyTest {
             assertThat(amount(invoice.path("marketplaceFee"))).isEqualTo("2.75");
             first.expectBalances(contractId, Map.of("client:alice:charges", "-57.75", "escrow", "55.00",
                     "platform:fees:marketplace", "2.75"));
+            JsonNode lockedWeek = first.api.call(CAROL, """
+                    query($contractId: ID!, $weekStart: Date!) {
+                      workDiaryWeek(contractId: $contractId, weekStart: $weekStart) { locked invoiceId invoice { id status amount { amount } } }
+                    }""", Map.of("contractId", contractId, "weekStart", week.toString())).dataAt("workDiaryWeek");
+            assertThat(lockedWeek.path("locked").asBoolean()).isTrue();
+            assertThat(lockedWeek.path("invoiceId").asString()).isEqualTo(invoiceId);
+            assertThat(lockedWeek.path("invoice").path("status").asString()).isEqualTo("IN_REVIEW");
+            assertThat(amount(lockedWeek.path("invoice").path("amount"))).isEqualTo("55.00");
 
             // Tuesday 10:00: Alice disputes two protected tracked cells and two manual ones.
             clock.at(UtcWeek.invoicedAt(week).plus(Duration.ofHours(22)));

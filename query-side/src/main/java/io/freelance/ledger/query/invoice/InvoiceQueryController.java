@@ -5,6 +5,7 @@ import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.invoice.InvoicedCell;
 import io.freelance.ledger.query.contract.ContractAccess;
 import io.freelance.ledger.query.contract.ContractView;
+import io.freelance.ledger.query.diary.WorkDiaryWeek;
 import io.freelance.ledger.query.graphql.Inputs;
 import io.freelance.ledger.query.graphql.Pages;
 import io.freelance.ledger.query.security.Caller;
@@ -64,6 +65,15 @@ public class InvoiceQueryController {
     public Window<InvoiceView> contractInvoices(ContractView contract, ScrollSubrange page) {
         int size = Pages.size(page);
         return window(invoices.pageOfContract(contract.id(), after(page), size), size);
+    }
+
+    /**
+     * The week was read through the diary's access rules, which are the contract's, as the invoice's are; so the
+     * invoice needs no second check. Null until the week is invoiced.
+     */
+    @SchemaMapping(typeName = "WorkDiaryWeek", field = "invoice")
+    public InvoiceView weekInvoice(WorkDiaryWeek week) {
+        return week.invoiceId() == null ? null : invoices.findById(week.invoiceId()).orElse(null);
     }
 
     @SchemaMapping(typeName = "Invoice")
