@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Contracts start five weeks back (the service's clock moved for the offer and acceptance), so every cell
  * of the open week, and of the locked weeks before it, lies within the contract.
  */
-final class DiaryApi {
+public final class DiaryApi {
 
     static final String CELL_FIELDS = """
             cellDateTime activityLevel keyboardEventsCount mouseEventsCount memo manual overtime hasScreenshot
@@ -27,7 +27,7 @@ final class DiaryApi {
     static final String TOTALS = """
             totals { trackedHours manualHours overtimeHours billableHours protectedHours trackedMinutes manualMinutes
                      overtimeMinutes billableMinutes protectedMinutes amount { amount currency } }""";
-    static final String WEEK_FIELDS = """
+    public static final String WEEK_FIELDS = """
             contractId weekStart weeklyLimitHours hourlyRate { amount currency } lockedFrom locked invoiceId
             workDays { date workDiaryTimeCells { %s } %s }
             %s""".formatted(CELL_FIELDS, TOTALS, TOTALS);

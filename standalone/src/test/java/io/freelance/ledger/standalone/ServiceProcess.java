@@ -1,6 +1,7 @@
 package io.freelance.ledger.standalone;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path dataDirectory;
     private final Map<String, String> environment;
+    private final ChildMain main;
     private final List<String> classpath = ServiceClasspath.resolve();
     private final List<Path> logFiles = new ArrayList<>();
     private final HttpClient probe = HttpClient.newBuilder()
@@ -50,10 +53,37 @@ public final class ServiceProcess implements AutoCloseable {
      * @param environment extra environment for every start, e.g. shortened escrow timings
      */
     public ServiceProcess(String name, Path dataDirectory, Map<String, String> environment) {
+        this(name, dataDirectory, environment, ChildMain.SERVICE);
+    }
+
+    /**
+     * @param main the class the child JVM runs, and the system properties it gets; {@link ChildMain#SERVICE} is
+     *             the service's own main class, as an operator starts it
+     */
+    public ServiceProcess(String name, Path dataDirectory, Map<String, String> environment, ChildMain main) {
         this.name = name;
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
         this.environment = Map.copyOf(environment);
+        this.main = main;
         Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * What the child JVM runs. A main class other than the service's (a test's wrapper around
+     * {@code StandaloneApplication.main}) must have no nested classes: only its own class file is put on the
+     * child's classpath, copied out of the test output, which stays off it (see {@link ServiceClasspath}).
+     */
+    public record ChildMain(Class<?> mainClass, Map<String, String> systemProperties) {
+
+        public static final ChildMain SERVICE = new ChildMain(StandaloneApplication.class, Map.of());
+
+        public ChildMain {
+            systemProperties = Map.copyOf(systemProperties);
+        }
+
+        boolean isService() {
+            return mainClass == StandaloneApplication.class;
+        }
     }
 
     /** Starts the JVM on the data directory and returns once the service reports UP. */
@@ -143,10 +173,32 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        main.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
-        command.add(ServiceClasspath.asArgument(classpath));
-        command.add("io.freelance.ledger.standalone.StandaloneApplication");
+        List<String> entries = new ArrayList<>(classpath);
+        if (!main.isService()) {
+            entries.add(0, classDirectoryWithOnly(main.mainClass()).toString());
+        }
+        command.add(ServiceClasspath.asArgument(entries));
+        command.add(main.mainClass().getName());
         return command;
+    }
+
+    /** A folder under {@code target} holding the one class file, in its package's folders. */
+    private static Path classDirectoryWithOnly(Class<?> type) {
+        String file = type.getName().replace('.', '/') + ".class";
+        Path directory = Path.of("target", "child-main-classes", type.getSimpleName()).toAbsolutePath();
+        try (InputStream classFile = type.getClassLoader().getResourceAsStream(file)) {
+            if (classFile == null) {
+                throw new IllegalStateException("No class file for " + type.getName());
+            }
+            Path target = directory.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(classFile, target, StandardCopyOption.REPLACE_EXISTING);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the class file of " + type.getName(), e);
+        }
     }
 
     private void awaitReady() {

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a frontend gets from the service over HTTP: the standalone service as its own JVM at
@@ -71,7 +70,7 @@ class HttpLoadBenchmark {
             Measured query = ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::whoAmI);
             rows.add(new Row("(d) query { me { id } }, 1 client", "queries", query, "(p50 reported)", true));
 
-            heap = heapInUse(baseUrl);
+            heap = ServiceFigures.heapInUse(baseUrl);
             service.stop();
         }
         RawAppendRate.Result raw = RawAppendRate.measure(dataDirectory,
@@ -182,30 +181,6 @@ class HttpLoadBenchmark {
         }
     }
 
-    /** The child's heap in use, from its own metrics (any signed-in user may read them). */
-    private static String heapInUse(String baseUrl) {
-        try {
-            TimedGraphQlClient http = new TimedGraphQlClient(baseUrl);
-            JsonNode used = http.getJson(DemoUser.ERIN, "/actuator/metrics/jvm.memory.used?tag=area:heap");
-            JsonNode max = http.getJson(DemoUser.ERIN, "/actuator/metrics/jvm.memory.max?tag=area:heap");
-            return String.format(Locale.ROOT, "%.0f MB of %.0f MB", megabytes(used), megabytes(max));
-        } catch (Exception e) {
-            return "not available (" + e + ")";
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException notLinux) {
-            return "not available";
-        }
-    }
-
-    private static double megabytes(JsonNode metric) {
-        return metric.path("measurements").path(0).path("value").asDouble() / (1024 * 1024);
-    }
-
     private static void print(List<Row> rows, RawAppendRate.Result raw, String heap) {
         System.out.println();
         System.out.printf("== HTTP load on the standalone service (child JVM, -Xmx512m), %d cores, warm-up %d s, measured up to %d s each%n",
@@ -229,7 +204,7 @@ class HttpLoadBenchmark {
                 raw.serviceEvents(), mutations, raw.serviceEvents() / (double) mutations,
                 100 * rows.get(1).measured().summary().perSecond() * raw.serviceEvents() / mutations / raw.rowsPerSecond());
         System.out.println("child JVM heap in use at the end: " + heap);
-        System.out.println("load average of the machine at the end (other processes compete for the cores): " + loadAverage());
+        System.out.println("load average of the machine at the end (other processes compete for the cores): " + ServiceFigures.loadAverage());
         System.out.println();
     }
 }

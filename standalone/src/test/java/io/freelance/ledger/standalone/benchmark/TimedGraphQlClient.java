@@ -71,6 +71,31 @@ final class TimedGraphQlClient {
         }
     }
 
+    /**
+     * Raw bytes to another endpoint beside {@code /graphql} (a screenshot upload), timed the same way; the answer's
+     * body is parsed as JSON when it is JSON. {@link Reply#answered()} does not apply: check the status.
+     */
+    Reply postBytes(DemoUser user, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", contentType)
+                .header("Authorization", basic(user))
+                .POST(body)
+                .build();
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Reply(response.statusCode(), json ? JSON.readTree(response.body()) : null, System.nanoTime() - started,
+                    null);
+        } catch (IOException | RuntimeException e) {
+            return new Reply(0, null, System.nanoTime() - started, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(0, null, System.nanoTime() - started, "interrupted");
+        }
+    }
+
     /** Any signed-in user may read the actuator's metrics. */
     JsonNode getJson(DemoUser user, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
