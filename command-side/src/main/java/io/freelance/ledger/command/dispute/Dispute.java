@@ -6,8 +6,10 @@ import static io.freelance.ledger.command.common.ServiceDeadlines.now;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.freelance.ledger.command.common.AggregateCaches;
-import io.freelance.ledger.command.escrow.EscrowDisputeSubject;
+import io.freelance.ledger.command.escrow.EscrowAccount;
 import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.AggregateVersions;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
@@ -89,7 +91,7 @@ public class Dispute {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Long handle(OpenRefundDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
+    public Object handle(OpenRefundDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
                        DisputeRegister register, DisputePolicy policy, DeadlineManager deadlines) {
         Actor actor = Actor.fromMetaData(metaData);
         String contract = TextInput.id("contractId", command.contractId(), "The contract id");
@@ -99,14 +101,14 @@ public class Dispute {
             return repeatedOpening(DisputeKind.REFUND, null, why);
         }
         register.disputeOpened(contract, command.disputeId(), null);
-        EscrowDisputeSubject subject = escrow.disputeRefund(contract, actor, why);
+        HeldByDispute subject = escrow.disputeRefund(contract, actor, why);
         open(command.disputeId(), DisputeKind.REFUND, null, subject, actor, why, policy, deadlines);
-        return version();
+        return withEscrow(subject.escrowVersion());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Long handle(OpenMilestoneDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
+    public Object handle(OpenMilestoneDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
                        DisputeRegister register, DisputePolicy policy, DeadlineManager deadlines) {
         Actor actor = Actor.fromMetaData(metaData);
         String contract = TextInput.id("contractId", command.contractId(), "The contract id");
@@ -117,15 +119,15 @@ public class Dispute {
             return repeatedOpening(DisputeKind.MILESTONE, milestone, why);
         }
         register.disputeOpened(contract, command.disputeId(), null);
-        EscrowDisputeSubject subject = escrow.disputeMilestone(contract, milestone, command.disputeId(), actor, why);
+        HeldByDispute subject = escrow.disputeMilestone(contract, milestone, command.disputeId(), actor, why);
         open(command.disputeId(), DisputeKind.MILESTONE, milestone, subject, actor, why, policy, deadlines);
-        return version();
+        return withEscrow(subject.escrowVersion());
     }
 
     // The client's response: concede (the freelancer wins at once) or contest (the desk takes it).
 
     @CommandHandler
-    public Long handle(RespondToDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
+    public Object handle(RespondToDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
                        DisputeRegister register) {
         Actor actor = Actor.fromMetaData(metaData);
         requireClient(actor, "respond to the dispute");
@@ -151,8 +153,8 @@ public class Dispute {
         apply(new DisputeRespondedEvent(disputeId, contractId, actor.userId(), actor.role(), command.response(), given,
                 now));
         if (!contesting) {
-            settle(DisputeResolution.CONCEDED, DisputeRules.forFreelancer(disputedAmount), actor, given, now, escrow,
-                    register);
+            return withEscrow(settle(DisputeResolution.CONCEDED, DisputeRules.forFreelancer(disputedAmount), actor,
+                    given, now, escrow, register));
         }
         return version();
     }
@@ -186,7 +188,7 @@ public class Dispute {
     }
 
     @CommandHandler
-    public Long handle(AcceptDisputeProposalCommand command, MetaData metaData, DisputedEscrow escrow,
+    public Object handle(AcceptDisputeProposalCommand command, MetaData metaData, DisputedEscrow escrow,
                        DisputeRegister register) {
         Actor actor = Actor.fromMetaData(metaData);
         requireParty(actor);
@@ -200,7 +202,8 @@ public class Dispute {
         Instant now = now();
         apply(new DisputeProposalAcceptedEvent(disputeId, contractId, open.number(), actor.userId(), actor.role(), now));
         if (proposal.isAcceptedBy(clientId) && proposal.isAcceptedBy(freelancerId)) {
-            settle(DisputeResolution.AGREED_BY_PARTIES, open.terms(), actor, null, now, escrow, register);
+            return withEscrow(settle(DisputeResolution.AGREED_BY_PARTIES, open.terms(), actor, null, now, escrow,
+                    register));
         }
         return version();
     }
@@ -222,7 +225,7 @@ public class Dispute {
     // The decision: a handler's, on a contested dispute; it takes any proposal off the table.
 
     @CommandHandler
-    public Long handle(DecideDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
+    public Object handle(DecideDisputeCommand command, MetaData metaData, DisputedEscrow escrow,
                        DisputeRegister register) {
         Actor actor = Actor.fromMetaData(metaData);
         DisputeRules.requireHandler(actor, "decide disputes");
@@ -233,8 +236,7 @@ public class Dispute {
             return version();
         }
         requireContested("decided");
-        settle(DisputeResolution.DECIDED_BY_HANDLER, terms, actor, note, now(), escrow, register);
-        return version();
+        return withEscrow(settle(DisputeResolution.DECIDED_BY_HANDLER, terms, actor, note, now(), escrow, register));
     }
 
     // Deadlines act as the service.
@@ -257,7 +259,7 @@ public class Dispute {
 
     // Shared steps.
 
-    private void open(String id, DisputeKind disputeKind, String milestone, EscrowDisputeSubject subject, Actor actor,
+    private void open(String id, DisputeKind disputeKind, String milestone, HeldByDispute subject, Actor actor,
                       String why, DisputePolicy policy, DeadlineManager deadlines) {
         Instant now = now();
         Instant dueAt = now.plus(policy.responseWindow());
@@ -269,11 +271,18 @@ public class Dispute {
     }
 
     /** The dispute first, then the contract may resume, then the escrow pays: one unit of work. */
-    private void settle(DisputeResolution how, DisputeTerms terms, Actor decidedBy, String note, Instant at,
+    private long settle(DisputeResolution how, DisputeTerms terms, Actor decidedBy, String note, Instant at,
                         DisputedEscrow escrow, DisputeRegister register) {
         apply(new DisputeSettledEvent(disputeId, contractId, how, terms, decidedBy.userId(), decidedBy.role(), note, at));
         register.disputeSettled(contractId, disputeId);
-        escrow.settle(contractId, disputeId, milestoneId, terms);
+        return escrow.settle(contractId, disputeId, milestoneId, terms);
+    }
+
+    /** The dispute's and the escrow account's new versions: the unit of work changed both. */
+    private AggregateVersions withEscrow(long escrowVersion) {
+        return AggregateVersions.of(new AggregateVersion(Dispute.class.getSimpleName(), disputeId, version()),
+                new AggregateVersion(EscrowAccount.class.getSimpleName(), EscrowAccountId.forContract(contractId),
+                        escrowVersion));
     }
 
     private Long repeatedOpening(DisputeKind requestedKind, String requestedMilestone, String requestedReason) {

@@ -1,6 +1,5 @@
 package io.freelance.ledger.command.dispute;
 
-import io.freelance.ledger.command.escrow.EscrowDisputeSubject;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.dispute.DisputeTerms;
 
@@ -12,12 +11,15 @@ import io.freelance.ledger.dispute.DisputeTerms;
 public interface DisputedEscrow {
 
     /** The freelancer disputes the refund waiting at contract end; the money stays in escrow. */
-    EscrowDisputeSubject disputeRefund(String contractId, Actor freelancer, String reason);
+    HeldByDispute disputeRefund(String contractId, Actor freelancer, String reason);
 
     /** The freelancer disputes a submitted milestone; its deposit stays in escrow. */
-    EscrowDisputeSubject disputeMilestone(String contractId, String milestoneId, String disputeId, Actor freelancer,
+    HeldByDispute disputeMilestone(String contractId, String milestoneId, String disputeId, Actor freelancer,
                                           String reason);
 
-    /** Pays the settlement out of escrow, as the service; {@code milestoneId} is null for a refund dispute. */
-    void settle(String contractId, String disputeId, String milestoneId, DisputeTerms terms);
+    /**
+     * Pays the settlement out of escrow, as the service; {@code milestoneId} is null for a refund dispute.
+     * Answers the escrow account's version after it.
+     */
+    long settle(String contractId, String disputeId, String milestoneId, DisputeTerms terms);
 }

@@ -30,26 +30,32 @@ public class EscrowAccountDisputes implements DisputedEscrow {
     }
 
     @Override
-    public EscrowDisputeSubject disputeRefund(String contractId, Actor freelancer, String reason) {
+    public HeldByDispute disputeRefund(String contractId, Actor freelancer, String reason) {
         Aggregate<EscrowAccount> account = load(contractId);
         send(account, new DisputeRefundCommand(account.identifierAsString(), reason), freelancer);
-        return account.invoke(loaded -> loaded.disputeSubject(null));
+        return subject(account, null);
     }
 
     @Override
-    public EscrowDisputeSubject disputeMilestone(String contractId, String milestoneId, String disputeId,
+    public HeldByDispute disputeMilestone(String contractId, String milestoneId, String disputeId,
                                                  Actor freelancer, String reason) {
         Aggregate<EscrowAccount> account = load(contractId);
         send(account, new DisputeMilestoneCommand(account.identifierAsString(), milestoneId, disputeId, reason),
                 freelancer);
-        return account.invoke(loaded -> loaded.disputeSubject(milestoneId));
+        return subject(account, milestoneId);
     }
 
     @Override
-    public void settle(String contractId, String disputeId, String milestoneId, DisputeTerms terms) {
+    public long settle(String contractId, String disputeId, String milestoneId, DisputeTerms terms) {
         Aggregate<EscrowAccount> account = load(contractId);
         send(account, new SettleEscrowDisputeCommand(account.identifierAsString(), disputeId, milestoneId,
                 terms.releaseAmount(), terms.refundAmount()), Actor.SYSTEM);
+        return account.version();
+    }
+
+    private static HeldByDispute subject(Aggregate<EscrowAccount> account, String milestoneId) {
+        EscrowDisputeSubject subject = account.invoke(loaded -> loaded.disputeSubject(milestoneId));
+        return new HeldByDispute(subject.parties(), subject.amount(), account.version());
     }
 
     private Aggregate<EscrowAccount> load(String contractId) {

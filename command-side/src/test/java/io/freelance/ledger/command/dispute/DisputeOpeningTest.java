@@ -7,7 +7,10 @@ import static io.freelance.ledger.command.testing.Violations.conflict;
 import static io.freelance.ledger.command.testing.Violations.forbidden;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freelance.ledger.common.AggregateVersions;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.common.RuleViolation;
+import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.dispute.DisputeId;
 import io.freelance.ledger.dispute.OpenMilestoneDisputeCommand;
 import io.freelance.ledger.dispute.OpenRefundDisputeCommand;
@@ -33,6 +36,15 @@ class DisputeOpeningTest extends DisputeTestBase {
                 .expectEvents(milestoneOpened())
                 .expectScheduledDeadline(RESPONSE_DUE, new ResponseDeadline(RESPONSE_DUE));
         assertThat(escrow.calls).containsExactly("dispute milestone m2 by freelancer-1");
+    }
+
+    @Test
+    void openingAnswersTheVersionsOfTheDisputeAndTheEscrowAccountToWaitFor() {
+        fixture.givenCurrentTime(OPENED_AT)
+                .when(openRefund(), as(FREELANCER))
+                .expectResultMessagePayload(AggregateVersions.of(
+                        new AggregateVersion("Dispute", REFUND_DISPUTE, 0),
+                        new AggregateVersion("EscrowAccount", EscrowAccountId.forContract(CONTRACT_ID), 5)));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.freelance.ledger.command.dispute;
 
 import io.freelance.ledger.command.common.ContractParties;
-import io.freelance.ledger.command.escrow.EscrowDisputeSubject;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.common.RuleViolation;
@@ -26,23 +25,24 @@ final class FakeDisputedEscrow implements DisputedEscrow {
     }
 
     @Override
-    public EscrowDisputeSubject disputeRefund(String contractId, Actor freelancer, String reason) {
+    public HeldByDispute disputeRefund(String contractId, Actor freelancer, String reason) {
         refuseIfAsked();
         calls.add("dispute refund " + contractId + " by " + freelancer.userId());
-        return new EscrowDisputeSubject(parties, amount);
+        return new HeldByDispute(parties, amount, 5);
     }
 
     @Override
-    public EscrowDisputeSubject disputeMilestone(String contractId, String milestoneId, String disputeId,
+    public HeldByDispute disputeMilestone(String contractId, String milestoneId, String disputeId,
                                                  Actor freelancer, String reason) {
         refuseIfAsked();
         calls.add("dispute milestone " + milestoneId + " by " + freelancer.userId());
-        return new EscrowDisputeSubject(parties, amount);
+        return new HeldByDispute(parties, amount, 5);
     }
 
     @Override
-    public void settle(String contractId, String disputeId, String milestoneId, DisputeTerms terms) {
+    public long settle(String contractId, String disputeId, String milestoneId, DisputeTerms terms) {
         calls.add("settle %s release %s refund %s".formatted(disputeId, terms.releaseAmount(), terms.refundAmount()));
+        return 6;
     }
 
     private void refuseIfAsked() {
