@@ -10,7 +10,13 @@ import io.freelance.ledger.escrow.DisputeRefundCommand;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.escrow.SettleEscrowDisputeCommand;
 import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -67,13 +73,26 @@ public class EscrowAccountDisputes implements DisputedEscrow {
         }
     }
 
+    /**
+     * In a unit of work of its own, nested in the dispute's: the account's command interceptors read the command
+     * from the current unit of work, which would otherwise be the dispute's command or, when a deadline decides,
+     * a deadline message. Nested, it commits or rolls back with the dispute's, and its events carry the actor
+     * of this command.
+     */
     private static void send(Aggregate<EscrowAccount> account, Object command, Actor actor) {
-        try {
-            account.handle(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.asMetaData()));
-        } catch (RuntimeException rejected) {
-            throw rejected;
-        } catch (Exception unexpected) {
-            throw new IllegalStateException("The escrow account did not take " + command, unexpected);
+        // The dispute's correlation data (correlation and trace ids, request id) travels on, with this command's actor.
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CurrentUnitOfWork.correlationData())
+                .andMetaData(actor.asMetaData());
+        UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(message);
+        nested.registerCorrelationDataProvider(Message::getMetaData);
+        ResultMessage<?> result = nested.executeWithResult(() -> account.handle(message));
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException rejected) {
+                throw rejected;
+            }
+            throw new IllegalStateException("The escrow account did not take " + command, failure);
         }
     }
 }
