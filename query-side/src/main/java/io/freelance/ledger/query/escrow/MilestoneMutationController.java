@@ -6,11 +6,11 @@ import io.freelance.ledger.query.graphql.Inputs;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.dispute.DisputeId;
+import io.freelance.ledger.dispute.OpenRefundDisputeCommand;
 import io.freelance.ledger.escrow.AddMilestoneCommand;
 import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.DeleteMilestoneCommand;
-import io.freelance.ledger.dispute.DisputeId;
-import io.freelance.ledger.dispute.OpenRefundDisputeCommand;
 import io.freelance.ledger.escrow.EditMilestoneCommand;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import io.freelance.ledger.escrow.ReorderMilestonesCommand;
