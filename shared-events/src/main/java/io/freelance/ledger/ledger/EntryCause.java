@@ -23,4 +23,9 @@ public record EntryCause(String kind, String contractId, String milestoneId, Str
     public static EntryCause invoiceDispute(String kind, String contractId, String invoiceId, String disputeId) {
         return new EntryCause(kind, contractId, null, invoiceId, disputeId);
     }
+
+    /** A movement decided by a fixed-price dispute; {@code milestoneId} is null for the disputed refund at contract end. */
+    public static EntryCause escrowDispute(String kind, String contractId, String milestoneId, String disputeId) {
+        return new EntryCause(kind, contractId, milestoneId, null, disputeId);
+    }
 }

@@ -196,12 +196,14 @@ public class Contract {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Pausing a paused contract changes nothing: a dispute process may send its pause again. */
+    /**
+     * Pausing a paused contract changes nothing: a dispute process may send its pause again. Hourly and
+     * fixed-price contracts alike: any dispute pauses its contract (DESIGN §4).
+     */
     @CommandHandler
     public Long handle(PauseContractCommand command, MetaData metaData) {
         Actor actor = Actor.fromMetaData(metaData);
         PauseRules.requireMayPause(actor, parties, "pause a contract");
-        requireHourly("can be paused");
         String reason = TextInput.required("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason for the pause");
         if (status != ContractStatus.PAUSED) {
             requireStatus(EnumSet.of(ContractStatus.ACTIVE), "paused");
@@ -215,7 +217,6 @@ public class Contract {
     public Long handle(ResumeContractCommand command, MetaData metaData) {
         Actor actor = Actor.fromMetaData(metaData);
         PauseRules.requireMayPause(actor, parties, "resume a contract");
-        requireHourly("can be paused and resumed");
         String reason = TextInput.optional("reason", command.reason(), TextInput.NOTE_MAX_LENGTH, "The reason");
         if (status != ContractStatus.ACTIVE) {
             requireStatus(EnumSet.of(ContractStatus.PAUSED), "resumed");

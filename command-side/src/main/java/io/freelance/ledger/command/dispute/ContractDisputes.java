@@ -55,8 +55,9 @@ public class ContractDisputes {
         Aggregate<Contract> loaded = contract.get();
         boolean pause = statusOf(loaded) == ContractStatus.ACTIVE;
         if (pause) {
-            sendAsService(loaded, new PauseContractCommand(contractId,
-                    "Hours of invoice %s are disputed (%s).".formatted(invoiceId, disputeId)));
+            String reason = invoiceId == null ? "A fixed-price dispute is open (%s).".formatted(disputeId)
+                    : "Hours of invoice %s are disputed (%s).".formatted(invoiceId, disputeId);
+            sendAsService(loaded, new PauseContractCommand(contractId, reason));
         }
         apply(new ContractDisputeOpenedEvent(ContractDisputesId.forContract(contractId), contractId, disputeId,
                 invoiceId, pause, now()));

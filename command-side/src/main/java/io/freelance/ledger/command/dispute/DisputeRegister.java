@@ -2,12 +2,15 @@ package io.freelance.ledger.command.dispute;
 
 /**
  * Keeps a contract paused while any of its disputes is open (DESIGN §4: a dispute pauses the contract). The
- * invoice calls it in the unit of work that opens or settles a dispute over its hours, so the dispute and the
- * pause (or the resume) commit together or not at all.
+ * invoice (over its hours) and the {@link Dispute} (fixed-price) call it in the unit of work that opens or settles
+ * a dispute, so the dispute and the pause (or the resume) commit together or not at all.
  */
 public interface DisputeRegister {
 
-    /** Pauses the contract if it is running and this is its first open dispute; opening again changes nothing. */
+    /**
+     * Pauses the contract if it is running and this is its first open dispute; opening again changes nothing.
+     * {@code invoiceId} is null for a fixed-price dispute.
+     */
     void disputeOpened(String contractId, String disputeId, String invoiceId);
 
     /**

@@ -19,17 +19,20 @@ import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.BonusPaidEvent;
 import io.freelance.ledger.escrow.CloseEscrowAccountCommand;
 import io.freelance.ledger.escrow.DeleteMilestoneCommand;
+import io.freelance.ledger.escrow.DisputeMilestoneCommand;
 import io.freelance.ledger.escrow.DisputeRefundCommand;
 import io.freelance.ledger.escrow.EditMilestoneCommand;
 import io.freelance.ledger.escrow.EscrowAccountClosedEvent;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.escrow.EscrowDisputeSettledEvent;
 import io.freelance.ledger.escrow.EscrowRefundDisputedEvent;
 import io.freelance.ledger.escrow.EscrowRefundRequestedEvent;
 import io.freelance.ledger.escrow.EscrowRefundedEvent;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import io.freelance.ledger.escrow.FundsAvailableEvent;
 import io.freelance.ledger.escrow.MilestoneAddedEvent;
+import io.freelance.ledger.escrow.MilestoneDisputedEvent;
 import io.freelance.ledger.escrow.MilestoneFundedEvent;
 import io.freelance.ledger.escrow.MilestoneReleasedEvent;
 import io.freelance.ledger.escrow.MilestoneStatus;
@@ -38,6 +41,7 @@ import io.freelance.ledger.escrow.RefundReason;
 import io.freelance.ledger.escrow.ReleaseReason;
 import io.freelance.ledger.escrow.ReorderMilestonesCommand;
 import io.freelance.ledger.escrow.RequestMilestoneChangesCommand;
+import io.freelance.ledger.escrow.SettleEscrowDisputeCommand;
 import io.freelance.ledger.escrow.SubmitMilestoneCommand;
 import io.freelance.ledger.ledger.JournalEntry;
 import java.time.Instant;
@@ -76,6 +80,9 @@ public class EscrowAccount {
 
     private static final Set<MilestoneStatus> APPROVABLE =
             EnumSet.of(MilestoneStatus.ACTIVE, MilestoneStatus.SUBMITTED, MilestoneStatus.CHANGES_REQUESTED);
+    /** Work was handed in: submitted, or sent back after a submission. */
+    private static final Set<MilestoneStatus> DISPUTABLE =
+            EnumSet.of(MilestoneStatus.SUBMITTED, MilestoneStatus.CHANGES_REQUESTED);
 
     @AggregateIdentifier
     private String escrowAccountId;
@@ -88,6 +95,7 @@ public class EscrowAccount {
     private Set<String> paymentsMadeAvailable;
     private boolean closed;
     private RefundState refundState;
+    private Set<String> settledDisputeIds;
 
     protected EscrowAccount() {
         // Axon rebuilds the account from its events.
@@ -214,7 +222,7 @@ public class EscrowAccount {
         if (closed) {
             return;
         }
-        Money held = balances.heldInEscrow();
+        Money held = refundable();
         Instant now = now();
         apply(new EscrowAccountClosedEvent(escrowAccountId, contractId(), endedBy, endedByRole, held, now));
         if (held.isZero()) {
@@ -244,6 +252,77 @@ public class EscrowAccount {
         apply(new EscrowRefundDisputedEvent(escrowAccountId, contractId(), parties.freelancerId(),
                 balances.heldInEscrow(), reason, now()));
         return version();
+    }
+
+    // The dispute desk: a Dispute aggregate sends these in its own unit of work, so the dispute and the money
+    // it holds or moves commit together; the rules about escrow stay here.
+
+    @CommandHandler
+    public Long handle(DisputeMilestoneCommand command, MetaData metaData) {
+        parties.requireFreelancer(Actor.fromMetaData(metaData), "dispute a milestone");
+        Milestone milestone = milestone(command.milestoneId());
+        if (milestone.isDisputedBy(command.disputeId())) {
+            return version();
+        }
+        requireOpen();
+        milestone.requireStatusIn(DISPUTABLE, "disputed");
+        String reason = TextInput.required("reason", command.reason(), TextInput.NOTE_MAX_LENGTH,
+                "A reason for the dispute");
+        apply(new MilestoneDisputedEvent(escrowAccountId, contractId(), milestone.id(), command.disputeId(),
+                parties.freelancerId(), milestone.deposit(), reason, now()));
+        return version();
+    }
+
+    /** Settling the same dispute again does nothing; the amounts must add up to exactly what it holds. */
+    @CommandHandler
+    public Long handle(SettleEscrowDisputeCommand command, MetaData metaData, EscrowPolicy policy,
+                       DeadlineManager deadlines) {
+        if (Actor.fromMetaData(metaData).role() != Role.SYSTEM) {
+            throw RuleViolation.forbidden("disputeId", "escrow.system-only",
+                    "Only the dispute desk settles a dispute's money, when the dispute is decided.");
+        }
+        if (settledDisputeIds.contains(command.disputeId())) {
+            return version();
+        }
+        Money disputed = disputedAmount(command.disputeId(), command.milestoneId());
+        Money released = command.releaseAmount();
+        Money refunded = command.refundAmount();
+        if (released.isNegative() || refunded.isNegative() || !released.plus(refunded).equals(disputed)) {
+            throw RuleViolation.badRequest("releaseAmount", "dispute.amounts-sum",
+                    "Dispute %s holds %s; %s released and %s refunded do not add up to it."
+                            .formatted(command.disputeId(), disputed, released, refunded));
+        }
+        List<Milestone> covered = command.milestoneId() == null ? schedule.undisputedOpenMilestones()
+                : List.of(milestone(command.milestoneId()));
+        EscrowDisputeSettledEvent settled = payments(policy).disputeSettlement(command.disputeId(),
+                command.milestoneId(), covered, released, refunded, now());
+        apply(settled);
+        startSecurityPeriod(command.milestoneId(), settled.journalEntry(),
+                settled.releasedAmount().minus(settled.serviceFee()), settled.availableAt(), deadlines);
+        return version();
+    }
+
+    /** What a dispute holds: the disputed milestone's deposit, or what the disputed refund would have taken. */
+    private Money disputedAmount(String disputeId, String milestoneId) {
+        if (milestoneId != null) {
+            Milestone milestone = milestone(milestoneId);
+            if (!milestone.isDisputedBy(disputeId)) {
+                throw RuleViolation.conflict("milestoneId", "milestone.not-disputed",
+                        "Milestone '%s' is not held by dispute %s.".formatted(milestoneId, disputeId));
+            }
+            return milestone.deposit();
+        }
+        if (refundState != RefundState.DISPUTED) {
+            throw RuleViolation.conflict("contractId", "refund.not-disputed",
+                    "Contract %s has no disputed refund to settle.".formatted(contractId()));
+        }
+        return refundable();
+    }
+
+    /** What the dispute desk reads when it opens a dispute: the parties, and what a dispute would hold. */
+    public EscrowDisputeSubject disputeSubject(String milestoneId) {
+        Money amount = milestoneId == null ? refundable() : milestone(milestoneId).deposit();
+        return new EscrowDisputeSubject(parties, amount);
     }
 
     // Deadlines act as the service. They are never cancelled: each checks, when it fires, that what it was set
@@ -299,7 +378,12 @@ public class EscrowAccount {
     }
 
     private void refund(RefundReason reason, Instant at, EscrowPolicy policy) {
-        apply(payments(policy).refund(balances.heldInEscrow(), schedule.openMilestones(), reason, at));
+        apply(payments(policy).refund(refundable(), schedule.undisputedOpenMilestones(), reason, at));
+    }
+
+    /** What a refund at contract end may take: everything held except the deposits of disputed milestones. */
+    private Money refundable() {
+        return balances.heldInEscrow().minus(schedule.heldByDisputes());
     }
 
     // Checks and shorthands.
@@ -348,6 +432,7 @@ public class EscrowAccount {
         usedIdempotencyIds = new UsedIdempotencyIds();
         paymentsMadeAvailable = new HashSet<>();
         refundState = RefundState.NONE;
+        settledDisputeIds = new HashSet<>();
     }
 
     @EventSourcingHandler
@@ -405,6 +490,18 @@ public class EscrowAccount {
         event.milestoneIds().forEach(milestoneId -> schedule.recorded(milestoneId).markRefunded());
         balances.apply(event.journalEntry());
         refundState = RefundState.REFUNDED;
+        requireEscrowCoversOpenMilestones();
+    }
+
+    @EventSourcingHandler
+    void on(EscrowDisputeSettledEvent event) {
+        boolean paidToFreelancer = event.releasedAmount().isPositive();
+        event.milestoneIds().forEach(milestoneId -> schedule.recorded(milestoneId).markSettledByDispute(paidToFreelancer));
+        if (refundState == RefundState.DISPUTED && event.journalEntry().cause().milestoneId() == null) {
+            refundState = RefundState.SETTLED_BY_DISPUTE;
+        }
+        balances.apply(event.journalEntry());
+        settledDisputeIds.add(event.disputeId());
         requireEscrowCoversOpenMilestones();
     }
 

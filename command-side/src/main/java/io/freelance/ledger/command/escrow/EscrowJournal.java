@@ -24,6 +24,7 @@ final class EscrowJournal {
     static final String BONUS = "milestone-bonus";
     static final String REFUND = "escrow-refund";
     static final String FUNDS_AVAILABLE = "funds-available";
+    static final String DISPUTE_SETTLEMENT = "dispute-settlement";
 
     private final String escrowAccountId;
     private final ContractParties parties;
@@ -64,6 +65,22 @@ final class EscrowJournal {
         return new JournalEntry(entryId, at, EntryCause.contract(REFUND, parties.contractId()), rates, legs(
                 leg(escrow(), amount.negate()),
                 leg(LedgerAccounts.clientRefunds(parties.clientId()), amount)));
+    }
+
+    /**
+     * A dispute's settlement in one entry: escrow pays the freelancer's share less the service fee and refunds the
+     * client's share; fees the client already paid stay with the platform, as with every escrow refund. A dispute
+     * is settled once, so its id makes the entry's.
+     */
+    JournalEntry disputeSettlement(String disputeId, String milestoneId, Money released, Money serviceFee,
+                                   Money refunded, FeeRates rates, Instant at) {
+        String entryId = JournalEntry.deterministicId(escrowAccountId, disputeId, DISPUTE_SETTLEMENT);
+        return new JournalEntry(entryId, at,
+                EntryCause.escrowDispute(DISPUTE_SETTLEMENT, parties.contractId(), milestoneId, disputeId), rates, legs(
+                        leg(escrow(), released.plus(refunded).negate()),
+                        leg(pending(), released.minus(serviceFee)),
+                        leg(LedgerAccounts.SERVICE_FEES, serviceFee),
+                        leg(LedgerAccounts.clientRefunds(parties.clientId()), refunded)));
     }
 
     /** After the security period a payment moves from pending to available. */

@@ -3,6 +3,7 @@ package io.freelance.ledger.command.escrow;
 import io.freelance.ledger.command.common.ContractParties;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.escrow.BonusPaidEvent;
+import io.freelance.ledger.escrow.EscrowDisputeSettledEvent;
 import io.freelance.ledger.escrow.EscrowRefundedEvent;
 import io.freelance.ledger.escrow.FundsAvailableEvent;
 import io.freelance.ledger.escrow.MilestoneFundedEvent;
@@ -74,6 +75,16 @@ final class EscrowPayments {
         JournalEntry entry = journal.refund(held, rates, at);
         return new EscrowRefundedEvent(escrowAccountId, contractId(), parties.clientId(), coveredMilestoneIds, held,
                 reason, entry, at);
+    }
+
+    /** A dispute's settlement: the freelancer's share is paid less the service fee, the client's share refunded. */
+    EscrowDisputeSettledEvent disputeSettlement(String disputeId, String milestoneId, List<Milestone> covered,
+                                                Money released, Money refunded, Instant at) {
+        Money serviceFee = Fees.serviceFeeOn(released, rates);
+        JournalEntry entry = journal.disputeSettlement(disputeId, milestoneId, released, serviceFee, refunded, rates, at);
+        return new EscrowDisputeSettledEvent(escrowAccountId, contractId(), disputeId, parties.clientId(),
+                parties.freelancerId(), covered.stream().map(Milestone::id).toList(), released, serviceFee, refunded,
+                entry, at, availableAfterSecurityPeriod(at));
     }
 
     /** A payment whose security period ended moves from the freelancer's pending to available balance. */

@@ -10,6 +10,7 @@ import io.freelance.ledger.escrow.DeleteMilestoneCommand;
 import io.freelance.ledger.escrow.EditMilestoneCommand;
 import io.freelance.ledger.escrow.MilestoneChangesRequestedEvent;
 import io.freelance.ledger.escrow.MilestoneDeletedEvent;
+import io.freelance.ledger.escrow.MilestoneDisputedEvent;
 import io.freelance.ledger.escrow.MilestoneEditedEvent;
 import io.freelance.ledger.escrow.MilestoneStatus;
 import io.freelance.ledger.escrow.MilestoneSubmittedEvent;
@@ -50,6 +51,8 @@ final class Milestone {
     private MilestoneTerms terms;
     private MilestoneStatus status = MilestoneStatus.NOT_FUNDED;
     private int submissionCount;
+    /** The open dispute over this milestone, null when none: while it is open nothing but its settlement moves the deposit. */
+    private String disputeId;
 
     Milestone(String escrowAccountId, String contractId, String currency, MilestoneTerms terms) {
         this.milestoneId = terms.milestoneId();
@@ -131,7 +134,7 @@ final class Milestone {
 
     /** Still waiting for the client's review of this submission (not reviewed, resubmitted or settled since). */
     boolean awaitsReviewOf(int submissionNumber) {
-        return status == MilestoneStatus.SUBMITTED && submissionCount == submissionNumber;
+        return status == MilestoneStatus.SUBMITTED && submissionCount == submissionNumber && disputeId == null;
     }
 
     void requireNotFunded(String pastParticiple) {
@@ -142,7 +145,20 @@ final class Milestone {
         }
     }
 
+    boolean isDisputed() {
+        return disputeId != null;
+    }
+
+    boolean isDisputedBy(String dispute) {
+        return dispute.equals(disputeId);
+    }
+
     void requireStatusIn(Set<MilestoneStatus> allowed, String pastParticiple) {
+        if (disputeId != null) {
+            throw RuleViolation.conflict("milestoneId", "milestone.disputed",
+                    "Milestone '%s' is disputed (%s); it cannot be %s until the dispute is settled."
+                            .formatted(milestoneId, disputeId, pastParticiple));
+        }
         if (!allowed.contains(status)) {
             List<String> allowedNames = allowed.stream().map(Milestone::describe).toList();
             throw RuleViolation.conflict("milestoneId", "milestone.state",
@@ -173,6 +189,12 @@ final class Milestone {
         status = MilestoneStatus.REFUNDED;
     }
 
+    /** A dispute's settlement paid the deposit out: released when the freelancer got any of it, else refunded. */
+    void markSettledByDispute(boolean paidToFreelancer) {
+        status = paidToFreelancer ? MilestoneStatus.RELEASED : MilestoneStatus.REFUNDED;
+        disputeId = null;
+    }
+
     // State of the milestone's own events.
 
     @EventSourcingHandler
@@ -187,6 +209,13 @@ final class Milestone {
         if (event.milestoneId().equals(milestoneId)) {
             status = MilestoneStatus.SUBMITTED;
             submissionCount = event.submissionNumber();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneDisputedEvent event) {
+        if (event.milestoneId().equals(milestoneId)) {
+            disputeId = event.disputeId();
         }
     }
 
@@ -206,17 +235,18 @@ final class Milestone {
         return other instanceof Milestone that && milestoneId.equals(that.milestoneId)
                 && escrowAccountId.equals(that.escrowAccountId) && contractId.equals(that.contractId)
                 && currency.equals(that.currency) && terms.equals(that.terms) && status == that.status
-                && submissionCount == that.submissionCount;
+                && submissionCount == that.submissionCount && Objects.equals(disputeId, that.disputeId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(milestoneId, escrowAccountId, contractId, currency, terms, status, submissionCount);
+        return Objects.hash(milestoneId, escrowAccountId, contractId, currency, terms, status, submissionCount, disputeId);
     }
 
     @Override
     public String toString() {
-        return "Milestone[%s, %s, submissions=%d, %s]".formatted(milestoneId, status, submissionCount, terms);
+        return "Milestone[%s, %s, submissions=%d, dispute=%s, %s]".formatted(milestoneId, status, submissionCount,
+                disputeId, terms);
     }
 
     private static Long version() {

@@ -102,6 +102,17 @@ final class MilestoneSchedule {
         return milestones.stream().filter(Milestone::isFundedAndOpen).toList();
     }
 
+    /** Open milestones whose deposit no dispute holds: what a refund at contract end covers. */
+    List<Milestone> undisputedOpenMilestones() {
+        return openMilestones().stream().filter(milestone -> !milestone.isDisputed()).toList();
+    }
+
+    /** The deposits open disputes hold in escrow: no refund at contract end takes them. */
+    Money heldByDisputes() {
+        return openMilestones().stream().filter(Milestone::isDisputed).map(Milestone::deposit)
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
     /**
      * A new order must name every milestone exactly once and leave every milestone that was ever
      * funded where it is: money has moved for it, and the history refers to its place.

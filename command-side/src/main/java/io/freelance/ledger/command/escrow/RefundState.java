@@ -5,5 +5,7 @@ enum RefundState {
     NONE,
     REQUESTED,
     DISPUTED,
-    REFUNDED
+    REFUNDED,
+    /** The dispute desk settled the disputed refund. */
+    SETTLED_BY_DISPUTE
 }

@@ -250,11 +250,11 @@ class HourlyContractChangesTest {
     }
 
     @Test
-    void aFixedPriceContractIsNotPaused() {
+    void aFixedPriceContractIsPausedByItsDisputesToo() {
         fixture.givenCurrentTime(WEDNESDAY)
                 .andGiven(fixedPriceOffered(OFFERED_AT), accepted(ContractType.FIXED_PRICE))
-                .when(new PauseContractCommand(CONTRACT_ID, REASON), as(DISPUTE_HANDLER))
-                .expectException(badRequest("contractId", "contract.hourly-only"));
+                .when(new PauseContractCommand(CONTRACT_ID, REASON), as(SYSTEM))
+                .expectEvents(new ContractPausedEvent(CONTRACT_ID, SYSTEM.userId(), Role.SYSTEM, REASON, WEDNESDAY));
     }
 
     @Test

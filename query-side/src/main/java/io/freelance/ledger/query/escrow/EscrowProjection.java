@@ -3,6 +3,7 @@ package io.freelance.ledger.query.escrow;
 import io.freelance.ledger.escrow.BonusPaidEvent;
 import io.freelance.ledger.escrow.EscrowAccountClosedEvent;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.escrow.EscrowDisputeSettledEvent;
 import io.freelance.ledger.escrow.EscrowRefundDisputedEvent;
 import io.freelance.ledger.escrow.EscrowRefundRequestedEvent;
 import io.freelance.ledger.escrow.EscrowRefundedEvent;
@@ -10,6 +11,7 @@ import io.freelance.ledger.escrow.FundsAvailableEvent;
 import io.freelance.ledger.escrow.MilestoneAddedEvent;
 import io.freelance.ledger.escrow.MilestoneChangesRequestedEvent;
 import io.freelance.ledger.escrow.MilestoneDeletedEvent;
+import io.freelance.ledger.escrow.MilestoneDisputedEvent;
 import io.freelance.ledger.escrow.MilestoneEditedEvent;
 import io.freelance.ledger.escrow.MilestoneFundedEvent;
 import io.freelance.ledger.escrow.MilestoneReleasedEvent;
@@ -104,6 +106,17 @@ public class EscrowProjection {
     @EventHandler
     public void on(EscrowRefundedEvent event, @SequenceNumber long sequenceNumber) {
         apply(event.escrowAccountId(), sequenceNumber, state -> state.refunded(event));
+    }
+
+    /** The deposit stays in escrow until the dispute desk settles; the dispute read model shows the dispute. */
+    @EventHandler
+    public void on(MilestoneDisputedEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.escrowAccountId(), sequenceNumber, UnaryOperator.identity());
+    }
+
+    @EventHandler
+    public void on(EscrowDisputeSettledEvent event, @SequenceNumber long sequenceNumber) {
+        apply(event.escrowAccountId(), sequenceNumber, state -> state.disputeSettled(event));
     }
 
     /** Pending money became available: the ledger shows it; here only the escrow version moves on. */

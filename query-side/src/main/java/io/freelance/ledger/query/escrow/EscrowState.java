@@ -5,6 +5,7 @@ import io.freelance.ledger.contract.MilestoneTerms;
 import io.freelance.ledger.escrow.BonusPaidEvent;
 import io.freelance.ledger.escrow.EscrowAccountClosedEvent;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.escrow.EscrowDisputeSettledEvent;
 import io.freelance.ledger.escrow.EscrowRefundDisputedEvent;
 import io.freelance.ledger.escrow.EscrowRefundRequestedEvent;
 import io.freelance.ledger.escrow.EscrowRefundedEvent;
@@ -109,6 +110,20 @@ public record EscrowState(String contractId, List<MilestoneRow> milestones, Escr
         EscrowRefund refund = openEscrow().refund() == null ? EscrowRefund.unrequested() : escrow.refund();
         EscrowSummary withRefund = escrow.withRefund(refund.refunded(event.amount(), event.reason(), event.refundedAt()));
         return new EscrowState(contractId, rows, withRefund).holdingChangedBy(event.journalEntry());
+    }
+
+    /**
+     * The dispute desk paid out the disputed money: each covered milestone shows as released with the freelancer's
+     * share, or as refunded when the client got all of it.
+     */
+    public EscrowState disputeSettled(EscrowDisputeSettledEvent event) {
+        Set<String> covered = new HashSet<>(event.milestoneIds());
+        boolean released = event.releasedAmount().isPositive();
+        List<MilestoneRow> rows = milestones.stream()
+                .map(row -> !covered.contains(row.id()) ? row
+                        : released ? row.released(event.releasedAmount(), event.settledAt()) : row.refunded(event.settledAt()))
+                .toList();
+        return new EscrowState(contractId, rows, escrow).holdingChangedBy(event.journalEntry());
     }
 
     public EscrowState closed(EscrowAccountClosedEvent event) {

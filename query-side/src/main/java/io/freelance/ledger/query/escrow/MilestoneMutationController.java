@@ -6,10 +6,11 @@ import io.freelance.ledger.query.graphql.Inputs;
 
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.contract.MilestoneTerms;
+import io.freelance.ledger.dispute.DisputeId;
+import io.freelance.ledger.dispute.OpenRefundDisputeCommand;
 import io.freelance.ledger.escrow.AddMilestoneCommand;
 import io.freelance.ledger.escrow.ApproveMilestoneCommand;
 import io.freelance.ledger.escrow.DeleteMilestoneCommand;
-import io.freelance.ledger.escrow.DisputeRefundCommand;
 import io.freelance.ledger.escrow.EditMilestoneCommand;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
 import io.freelance.ledger.escrow.ReorderMilestonesCommand;
@@ -123,7 +124,10 @@ public class MilestoneMutationController {
     @MutationMapping
     public ContractPayload disputeEscrowRefund(@Argument DisputeEscrowRefundInput input, Caller caller) {
         String reason = Inputs.note("reason", input.reason());
-        return escrowCommand(caller, input.contractId(), escrowId -> new DisputeRefundCommand(escrowId, reason));
+        String contractId = Inputs.id("contractId", input.contractId());
+        // The dispute desk opens the dispute and, in the same unit of work, stops the escrow's automatic refund.
+        return escrowCommand(caller, contractId,
+                escrowId -> new OpenRefundDisputeCommand(DisputeId.forRefund(contractId), contractId, reason));
     }
 
     private ContractPayload escrowCommand(Caller caller, String contractId, Function<String, Object> commandForEscrowAccount) {

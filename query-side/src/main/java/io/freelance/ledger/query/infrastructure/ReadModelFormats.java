@@ -37,7 +37,8 @@ public class ReadModelFormats {
             new Format("contract-projection", 3, List.of("contracts", "escrow_accounts")),
             new Format("ledger-projection", 2, List.of("ledger_balances")),
             new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")),
-            new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")));
+            new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")),
+            new Format("dispute-projection", 1, List.of("disputes", "dispute_queue", "dispute_lists")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
 
