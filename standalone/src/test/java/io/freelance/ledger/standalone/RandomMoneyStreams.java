@@ -23,7 +23,9 @@ import io.freelance.ledger.escrow.CloseEscrowAccountCommand;
 import io.freelance.ledger.escrow.DisputeRefundCommand;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.escrow.EscrowRefundDisputedEvent;
 import io.freelance.ledger.escrow.FundMilestoneCommand;
+import io.freelance.ledger.escrow.SettleEscrowDisputeCommand;
 import io.freelance.ledger.escrow.SubmitMilestoneCommand;
 import io.freelance.ledger.invoice.ApproveInvoiceCommand;
 import io.freelance.ledger.invoice.InvoiceId;
@@ -45,7 +47,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 /**
  * Journal entries as the real aggregates write them for random command sequences: escrow accounts (funding,
  * submissions, partial releases with bonuses, retries, the contract ended by either party with a refund the
- * freelancer may dispute) and hourly invoices (approval, hour disputes accepted, contested and decided, or left
+ * freelancer may dispute, and the dispute desk's settlement of it: release, refund or a split) and hourly invoices (approval, hour disputes accepted, contested and decided, or left
  * to the rules), each run in Axon's aggregate fixture until every deadline has passed. Several of them share
  * clients, freelancers and currencies, so they meet on the same ledger accounts.
  */
@@ -136,10 +138,22 @@ final class RandomMoneyStreams {
         }
         var fixture = new AggregateTestFixture<>(EscrowAccount.class);
         fixture.registerInjectableResource(EscrowPolicy.defaults());
-        fixture.givenCurrentTime(START)
+        var given = fixture.givenCurrentTime(START)
                 .andGiven(new EscrowAccountOpenedEvent(escrowId, contractId, client, freelancer, currency, terms, START))
-                .andGivenCommands(commands)
-                .whenThenTimeElapses(LONG_AFTER_EVERY_DEADLINE);
+                .andGivenCommands(commands);
+        Money disputed = refundDisputed(fixture.getEventStore().readEvents(escrowId).asStream().toList());
+        if (disputed != null) {
+            // The dispute desk decides: all to the freelancer, all back to the client, or a split.
+            long cents = disputed.amount().movePointRight(2).longValueExact();
+            long released = switch (random.nextInt(3)) {
+                case 0 -> cents;
+                case 1 -> 0;
+                default -> random.nextLong(0, cents + 1);
+            };
+            given = given.andGivenCommands(by(new Actor("system", Role.SYSTEM), new SettleEscrowDisputeCommand(escrowId,
+                    "dispute-" + contractId, null, money(released, currency), money(cents - released, currency))));
+        }
+        given.whenThenTimeElapses(LONG_AFTER_EVERY_DEADLINE);
         return movements(fixture.getEventStore().readEvents(escrowId).asStream().toList());
     }
 
@@ -199,6 +213,13 @@ final class RandomMoneyStreams {
             });
         }
         return cells;
+    }
+
+    /** What the freelancer's dispute of the refund holds in escrow; null when the refund was not disputed. */
+    private static Money refundDisputed(List<? extends DomainEventMessage<?>> events) {
+        return events.stream().map(DomainEventMessage::getPayload)
+                .filter(EscrowRefundDisputedEvent.class::isInstance).map(EscrowRefundDisputedEvent.class::cast)
+                .map(EscrowRefundDisputedEvent::amount).findFirst().orElse(null);
     }
 
     private static List<Movement> movements(List<? extends DomainEventMessage<?>> events) {
