@@ -26,18 +26,25 @@ final class GraphQlHttpClient {
     }
 
     Response as(String user, String password, String document, Map<String, Object> variables) {
+        return as(user, password, document, variables, null);
+    }
+
+    /** As a frontend that names its request ({@code X-Request-Id}), so the events it causes can be traced to it. */
+    Response as(String user, String password, String document, Map<String, Object> variables, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", document);
         body.put("variables", variables);
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
+                .header("Authorization", "Basic " + credentials);
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        HttpRequest built = request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json);
         } catch (IOException e) {

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.deadline.DeadlineManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +43,29 @@ public class DeadlineSchedulerConfig {
                 .threads(threads)
                 .alwaysPersistTimestampInUTC()
                 .build();
+    }
+
+    /**
+     * What a deadline does is recorded with the deadline's correlation data, as what a command does is: Axon's
+     * deadline managers run their handlers in a unit of work without correlation data providers, so the events
+     * a deadline applied (a week locked, an invoice issued, a payment made available) carried no actor (the
+     * deadline acts as the service) and no correlation or causation id, and the event history could not say who
+     * did them or why. Static: a post-processor is created before the beans it processes.
+     */
+    @Bean
+    public static BeanPostProcessor deadlineCorrelationData(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DeadlineManager deadlines) {
+                    deadlines.registerHandlerInterceptor((unitOfWork, chain) -> {
+                        axon.getObject().correlationDataProviders().forEach(unitOfWork::registerCorrelationDataProvider);
+                        return chain.proceed();
+                    });
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -74,7 +74,8 @@ public final class Pages {
                 fetched.size() > size);
     }
 
-    static RuleViolation invalidCursor() {
+    /** A cursor this list could not have written: the caller gets a BAD_REQUEST on {@code after}. */
+    public static RuleViolation invalidCursor() {
         return RuleViolation.badRequest("after", "cursor.invalid",
                 "after must be a cursor this list returned (pageInfo.endCursor or an edge's cursor).");
     }

@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The schema's custom scalars: {@code DateTime} and {@code Date} (extended scalars; dates parsed strictly) and {@code Decimal}. */
+/**
+ * The schema's custom scalars: {@code DateTime} and {@code Date} (extended scalars; dates parsed strictly),
+ * {@code Decimal}, and for the event history {@code Long} (global positions outgrow an {@code Int}) and
+ * {@code JSON} (an event's payload as stored, whatever its type).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ScalarConfiguration {
 
@@ -25,8 +29,12 @@ public class ScalarConfiguration {
     public static final GraphQLScalarType DATE = ExtendedScalars.Date.transform(builder -> builder.coercing(
             new CalendarDateCoercing(ExtendedScalars.Date.getCoercing())));
 
+    public static final GraphQLScalarType LONG = ExtendedScalars.GraphQLLong;
+
+    public static final GraphQLScalarType JSON = ExtendedScalars.Json;
+
     @Bean
     public RuntimeWiringConfigurer ledgerScalars() {
-        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE).scalar(DECIMAL);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE).scalar(DECIMAL).scalar(LONG).scalar(JSON);
     }
 }

@@ -30,6 +30,7 @@ final class ApiSchema {
         new ConnectionTypeDefinitionConfigurer().configure(types);
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(ScalarConfiguration.DATE_TIME).scalar(ScalarConfiguration.DATE).scalar(ScalarConfiguration.DECIMAL)
+                .scalar(ScalarConfiguration.LONG).scalar(ScalarConfiguration.JSON)
                 .build();
         return new SchemaGenerator().makeExecutableSchema(types, wiring);
     }
