@@ -164,7 +164,8 @@ class LedgerModelPropertiesTest {
         }
 
         void apply(Delivery delivery) {
-            store.apply(delivery.movement().entry(), delivery.position(), delivery.movement().eventType());
+            store.apply(delivery.movement().entry(), delivery.position(), delivery.movement().eventType(),
+                    delivery.movement().eventId());
         }
 
         Map<String, Money> balances() {

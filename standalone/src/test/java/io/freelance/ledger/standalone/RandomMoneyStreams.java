@@ -54,7 +54,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 final class RandomMoneyStreams {
 
     /** One journal entry as its event carried it: what the ledger applies, and when the event was recorded. */
-    record Movement(String aggregateId, JournalEntry entry, String eventType, Instant recordedAt) {
+    record Movement(String aggregateId, String eventId, JournalEntry entry, String eventType, Instant recordedAt) {
     }
 
     private static final List<String> CLIENTS = List.of("client-a", "client-b");
@@ -226,7 +226,7 @@ final class RandomMoneyStreams {
         List<Movement> movements = new ArrayList<>();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof MoneyMovement movement && movement.journalEntry() != null) {
-                movements.add(new Movement(event.getAggregateIdentifier(), movement.journalEntry(),
+                movements.add(new Movement(event.getAggregateIdentifier(), event.getIdentifier(), movement.journalEntry(),
                         event.getPayloadType().getSimpleName(), event.getTimestamp()));
             }
         }

@@ -31,11 +31,12 @@ public class ReadModelFormats {
      * Contracts 2: escrow accounts in a collection of their own. Contracts 3: hourly contracts carry their pauses,
      * weekly limit changes and tracker opt-in (earlier documents missed the pauses and changes already stored).
      * Ledger 2: balances and journal legs carry their account's kind and owner id (escrow balances had no owner
-     * id before).
+     * id before). Ledger 3: journal entries carry their link in the journal's hash chain (a replay chains the
+     * entries recorded before).
      */
     private static final List<Format> FORMATS = List.of(
             new Format("contract-projection", 3, List.of("contracts", "escrow_accounts")),
-            new Format("ledger-projection", 2, List.of("ledger_balances")),
+            new Format("ledger-projection", 3, List.of("ledger_balances")),
             new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")),
             new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")),
             new Format("dispute-projection", 1, List.of("disputes", "dispute_queue", "dispute_lists")));

@@ -11,6 +11,11 @@ public final class LedgerFields {
     public static final String POSTINGS = "ledger_postings";
     /** One document holding the last ledger sequence number handed out. */
     public static final String COUNTERS = "ledger_counters";
+    /**
+     * The ledger's hash chain: one row per ledger sequence ({@code _id} = sequence, the entry's id) and its
+     * head ({@code _id} = "head"); its daily anchors in the collection of the same name with "_anchors" added.
+     */
+    public static final String JOURNAL_CHAIN = "journal_chain";
     public static final String LEDGER_SEQUENCE_COUNTER = "ledgerSequence";
     public static final String COUNTER_VALUE = "value";
     /** On a journal entry: its place in the ledger, the order in which the ledger applied it. */

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +26,14 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    public void on(MoneyMovement movement, TrackingToken token) {
+    public void on(MoneyMovement movement, @MessageIdentifier String eventId, TrackingToken token) {
         if (movement.journalEntry() == null) {
             // Moved nothing between accounts (a milestone paid from money already in escrow).
             return;
         }
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "The ledger needs the event's stream position; token " + token + " has none"));
-        store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName());
+        store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName(), eventId);
     }
 
     /** A replay rebuilds the ledger from the first event; stale positions would make it skip everything. */

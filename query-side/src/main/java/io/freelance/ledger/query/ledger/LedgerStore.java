@@ -16,6 +16,9 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
+import io.freelance.ledger.query.ledger.chain.ChainLink;
+import io.freelance.ledger.query.ledger.chain.ChainedEvent;
+import io.freelance.ledger.query.ledger.chain.JournalChain;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +49,9 @@ import org.springframework.stereotype.Component;
  * answers without a scan: postings are numbered per account ({@code <balanceId>#<n>}), so a statement
  * page is a list of ids, and the numbers an entry's postings get are planned once and stored with the
  * entry, so a retry writes the same ones.
+ * <p>
+ * Each new entry is linked into the ledger's hash chain ({@link JournalChain}) in the write that
+ * records it, so the chain follows the ledger sequence and a retry reuses the stored link.
  */
 @Component
 public class LedgerStore {
@@ -57,6 +63,7 @@ public class LedgerStore {
     private final MongoCollection<Document> postings;
     private final MongoCollection<Document> counters;
     private final AccountLists accountLists;
+    private final JournalChain chain;
 
     public LedgerStore(MongoDatabase readModelDatabase, AccountLists accountLists) {
         this.journalEntries = readModelDatabase.getCollection(JOURNAL_ENTRIES);
@@ -64,12 +71,14 @@ public class LedgerStore {
         this.postings = readModelDatabase.getCollection(POSTINGS);
         this.counters = readModelDatabase.getCollection(COUNTERS);
         this.accountLists = accountLists;
+        this.chain = new JournalChain(readModelDatabase, JOURNAL_CHAIN);
     }
 
-    public void apply(JournalEntry entry, long eventPosition, String eventType) {
+    public void apply(JournalEntry entry, long eventPosition, String eventType, String eventId) {
         LedgerInvariants.requireBalanced(entry);
         Map<String, Document> storedBalances = storedBalances(entry);
-        Optional<RecordedEntry> recorded = recordEntry(entry, eventPosition, eventType, plannedPostingIds(entry, storedBalances));
+        Optional<RecordedEntry> recorded = recordEntry(entry, new ChainedEvent(eventId, eventType, eventPosition),
+                plannedPostingIds(entry, storedBalances));
         if (recorded.isEmpty()) {
             return;
         }
@@ -103,29 +112,35 @@ public class LedgerStore {
         postings.deleteMany(new Document());
         counters.deleteMany(new Document());
         accountLists.deleteAll();
+        chain.deleteAll();
     }
 
     /**
      * Stores the entry unless it exists, and answers its ledger sequence and posting ids: new ones for
      * a new entry, the stored ones when the same event is seen again (a retry finishes what it started).
      * Empty when another event already carried the same entry id: entry ids are deterministic, so that is
-     * a repeat of the same movement and must not count twice.
+     * a repeat of the same movement and must not count twice. A new entry is appended to the chain; a
+     * retry appends its stored link again, which finishes an append a failure interrupted.
      */
-    private Optional<RecordedEntry> recordEntry(JournalEntry entry, long eventPosition, String eventType,
-                                                Map<String, String> plannedPostingIds) {
+    private Optional<RecordedEntry> recordEntry(JournalEntry entry, ChainedEvent event, Map<String, String> plannedPostingIds) {
+        long eventPosition = event.position();
         long candidate = nextSequence();
+        ChainLink link = chain.next(entry, event, candidate);
         // A list, not a map: balance ids are not guaranteed to be valid field names.
         List<Document> planned = plannedPostingIds.entrySet().stream()
                 .map(id -> new Document(BALANCE_ID, id.getKey()).append(POSTING_ID, id.getValue()))
                 .toList();
-        Document document = LedgerDocuments.journalEntry(entry, candidate, eventPosition, eventType)
+        Document document = link.appendTo(LedgerDocuments.journalEntry(entry, candidate, eventPosition, event.eventType()))
                 .append(POSTING_IDS, planned);
         Document existing = journalEntries.findOneAndUpdate(eq(ID, entry.entryId()), Updates.setOnInsert(document),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         if (existing == null) {
+            chain.append(link);
             return Optional.of(new RecordedEntry(candidate, plannedPostingIds));
         }
         if (existing.getLong(POSITION) == eventPosition) {
+            ChainLink.storedOn(existing, existing.getLong(SEQUENCE), eventPosition, existing.getString(EVENT_TYPE))
+                    .ifPresent(chain::append);
             Map<String, String> postingIds = new HashMap<>();
             existing.getList(POSTING_IDS, Document.class)
                     .forEach(id -> postingIds.put(id.getString(BALANCE_ID), id.getString(POSTING_ID)));

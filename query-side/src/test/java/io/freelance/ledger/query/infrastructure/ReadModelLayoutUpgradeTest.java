@@ -55,7 +55,7 @@ class ReadModelLayoutUpgradeTest {
         verify(contracts, never()).resetTokens();
         verify(ledger, never()).resetTokens();
         assertThat(layoutOf("contract-projection")).isEqualTo(3);
-        assertThat(layoutOf("ledger-projection")).isEqualTo(2);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(3);
     }
 
     @Test
@@ -71,7 +71,7 @@ class ReadModelLayoutUpgradeTest {
         verify(contracts, never()).resetTokens();
         verify(ledger, never()).resetTokens();
         assertThat(layoutOf("contract-projection")).isEqualTo(3);
-        assertThat(layoutOf("ledger-projection")).isEqualTo(2);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(3);
     }
 
     @Test
@@ -101,7 +101,7 @@ class ReadModelLayoutUpgradeTest {
         replay.verify(ledger).resetTokens();
         replay.verify(ledger).start();
         verify(contracts, never()).resetTokens();
-        assertThat(layoutOf("ledger-projection")).isEqualTo(2);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(3);
     }
 
     @Test

@@ -173,7 +173,7 @@ class LedgerProjectionTest {
                 new JournalLeg(ESCROW, usd("9.99"))));
         MoneyMovement movement = () -> forged;
 
-        assertThatThrownBy(() -> projection.on(movement, new GlobalSequenceTrackingToken(10)))
+        assertThatThrownBy(() -> projection.on(movement, "event-10", new GlobalSequenceTrackingToken(10)))
                 .isInstanceOf(UnbalancedJournalEntryException.class)
                 .hasMessageContaining("e-forged")
                 .hasMessageContaining("does not balance");
@@ -256,7 +256,7 @@ class LedgerProjectionTest {
         ReplayToken replaying = (ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(20), new GlobalSequenceTrackingToken(7));
         JournalEntry funding = Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00");
 
-        projection.on(() -> funding, replaying);
+        projection.on(() -> funding, "event-7", replaying);
 
         Document entry = database.getCollection(LedgerFields.JOURNAL_ENTRIES).find(new Document("_id", "e-1")).first();
         assertThat(entry.getLong(LedgerFields.POSITION)).isEqualTo(7);
@@ -268,7 +268,7 @@ class LedgerProjectionTest {
         List<Document> before = snapshot();
 
         // A milestone paid entirely from money already in escrow carries no entry.
-        projection.on(() -> null, new GlobalSequenceTrackingToken(11));
+        projection.on(() -> null, "event-11", new GlobalSequenceTrackingToken(11));
 
         assertThat(snapshot()).isEqualTo(before);
         apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "50.00", "2.50"), 12);
@@ -276,7 +276,7 @@ class LedgerProjectionTest {
     }
 
     private static void apply(JournalEntry entry, long position) {
-        projection.on(() -> entry, new GlobalSequenceTrackingToken(position));
+        projection.on(() -> entry, "event-" + position, new GlobalSequenceTrackingToken(position));
     }
 
     private static Money balance(LedgerAccount account) {

@@ -9,6 +9,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import io.freelance.ledger.query.readstore.AppliedVersions;
@@ -87,6 +89,12 @@ public class GraphQlTestApplication {
     @Bean
     public MongoDatabase readModelDatabase(MongoClient testMongoClient) {
         return testMongoClient.getDatabase("graphql-test");
+    }
+
+    /** The journal chain's verification reads events here; tests that need events append them. */
+    @Bean
+    public EventStorageEngine eventStorageEngine() {
+        return new InMemoryEventStorageEngine();
     }
 
     @Bean

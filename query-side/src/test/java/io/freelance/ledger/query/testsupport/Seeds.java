@@ -71,6 +71,7 @@ public final class Seeds {
         MilestoneFundedEvent funded = new MilestoneFundedEvent(escrowId, contractId, contractId + "-m1", "request-1",
                 usd("500.00"), usd("0.00"), usd("500.00"), usd("25.00"), entry, offeredAt);
         escrow.on(funded, 1);
-        ledger.on(funded, new GlobalSequenceTrackingToken(nextPosition++));
+        long position = nextPosition++;
+        ledger.on(funded, "event-" + position, new GlobalSequenceTrackingToken(position));
     }
 }
