@@ -17,6 +17,7 @@ import com.mongodb.client.model.WriteModel;
 import io.freelance.ledger.ledger.JournalEntry;
 import io.freelance.ledger.ledger.JournalLeg;
 import io.freelance.ledger.query.readstore.BsonTimes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,10 +67,12 @@ public class LedgerStore {
         this.accountLists = accountLists;
     }
 
-    public void apply(JournalEntry entry, long eventPosition, String eventType) {
+    /** {@code recordedAt} is the carrying event's timestamp, kept beside the entry's effective time. */
+    public void apply(JournalEntry entry, long eventPosition, String eventType, Instant recordedAt) {
         LedgerInvariants.requireBalanced(entry);
         Map<String, Document> storedBalances = storedBalances(entry);
-        Optional<RecordedEntry> recorded = recordEntry(entry, eventPosition, eventType, plannedPostingIds(entry, storedBalances));
+        Optional<RecordedEntry> recorded = recordEntry(entry, eventPosition, eventType, recordedAt,
+                plannedPostingIds(entry, storedBalances));
         if (recorded.isEmpty()) {
             return;
         }
@@ -88,7 +91,7 @@ public class LedgerStore {
                 accountLists.opened(leg.account(), leg.amount().currency());
             }
             String postingId = postingIds.get(balanceId);
-            postingWrites.add(postingWrite(entry, leg, sequence, postingId, stored));
+            postingWrites.add(postingWrite(entry, leg, sequence, postingId, stored, recordedAt));
             balanceWrites.add(balanceWrite(entry, leg, sequence, postingNumber(postingId), stored));
         }
         if (!postingWrites.isEmpty()) {
@@ -111,14 +114,14 @@ public class LedgerStore {
      * Empty when another event already carried the same entry id: entry ids are deterministic, so that is
      * a repeat of the same movement and must not count twice.
      */
-    private Optional<RecordedEntry> recordEntry(JournalEntry entry, long eventPosition, String eventType,
+    private Optional<RecordedEntry> recordEntry(JournalEntry entry, long eventPosition, String eventType, Instant recordedAt,
                                                 Map<String, String> plannedPostingIds) {
         long candidate = nextSequence();
         // A list, not a map: balance ids are not guaranteed to be valid field names.
         List<Document> planned = plannedPostingIds.entrySet().stream()
                 .map(id -> new Document(BALANCE_ID, id.getKey()).append(POSTING_ID, id.getValue()))
                 .toList();
-        Document document = LedgerDocuments.journalEntry(entry, candidate, eventPosition, eventType)
+        Document document = LedgerDocuments.journalEntry(entry, candidate, eventPosition, eventType, recordedAt)
                 .append(POSTING_IDS, planned);
         Document existing = journalEntries.findOneAndUpdate(eq(ID, entry.entryId()), Updates.setOnInsert(document),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
@@ -201,7 +204,7 @@ public class LedgerStore {
     }
 
     private static WriteModel<Document> postingWrite(JournalEntry entry, JournalLeg leg, long sequence, String postingId,
-                                                     Document storedBalance) {
+                                                     Document storedBalance, Instant recordedAt) {
         String currency = leg.amount().currency();
         long amountMinorUnits = MinorUnits.of(leg.amount());
         long balanceBefore = storedBalance == null ? 0 : storedBalance.getLong(BALANCE_MINOR_UNITS);
@@ -212,6 +215,7 @@ public class LedgerStore {
                 .append(AMOUNT_MINOR_UNITS, amountMinorUnits)
                 .append(BALANCE_AFTER_MINOR_UNITS, Math.addExact(balanceBefore, amountMinorUnits))
                 .append(EFFECTIVE_AT, BsonTimes.toDate(entry.effectiveAt()))
+                .append(RECORDED_AT, BsonTimes.toDate(recordedAt))
                 .append(CAUSE, LedgerDocuments.cause(entry.cause()))
                 .append(POSITION, sequence);
         return new UpdateOneModel<>(eq(ID, postingId), Updates.setOnInsert(posting), new UpdateOptions().upsert(true));

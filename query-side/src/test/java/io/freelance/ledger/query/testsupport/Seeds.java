@@ -71,6 +71,6 @@ public final class Seeds {
         MilestoneFundedEvent funded = new MilestoneFundedEvent(escrowId, contractId, contractId + "-m1", "request-1",
                 usd("500.00"), usd("0.00"), usd("500.00"), usd("25.00"), entry, offeredAt);
         escrow.on(funded, 1);
-        ledger.on(funded, new GlobalSequenceTrackingToken(nextPosition++));
+        ledger.on(funded, new GlobalSequenceTrackingToken(nextPosition++), offeredAt);
     }
 }
