@@ -25,7 +25,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -111,16 +110,20 @@ public final class AuditCommand implements Callable<Integer> {
         return report.consistent() ? 0 : INCONSISTENT;
     }
 
-    /** The service's stores and components without its web server; quiet, so the bar and the summary are what shows. */
+    /**
+     * The service's stores and components without a web server: {@code server.port=-1} keeps the web
+     * application context the components are written for (its security configuration needs one) but opens
+     * no port. Quiet, so the bar and the summary are what shows.
+     */
     private ConfigurableApplicationContext startStores() {
+        // As command-line arguments: they outrank application.yml (LEDGER_DATA_DIR and its default).
         return new SpringApplicationBuilder(StandaloneApplication.class)
-                .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("ledger.data-dir=" + dataDirectory.toAbsolutePath(),
-                        "logging.level.root=WARN",
-                        "logging.level.io.freelance.ledger.query.ledger.audit=WARN")
-                .run();
+                .run("--ledger.data-dir=" + dataDirectory.toAbsolutePath(),
+                        "--server.port=-1",
+                        "--logging.level.root=WARN",
+                        "--logging.level.io.freelance.ledger.query.ledger.audit=WARN");
     }
 
     private AuditReport withProgressBar(AuditProgress progress, Callable<AuditReport> audit) {
