@@ -27,7 +27,7 @@ public class StandaloneApplication {
      */
     public static void main(String[] args) {
         if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
-            System.exit(AuditCommand.execute(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)).exitCode());
+            System.exit(AuditCommand.execute(StandaloneApplication.class, System.out, System.err, Arrays.copyOfRange(args, 1, args.length)).exitCode());
         }
         if (args.length > 0 && TrackerCommand.NAME.equals(args[0])) {
             System.exit(TrackerCommand.execute(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)).exitCode());

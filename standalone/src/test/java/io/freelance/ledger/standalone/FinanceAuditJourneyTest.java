@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import io.freelance.ledger.query.ledger.LedgerFields;
+import io.freelance.ledger.query.ledger.audit.AuditEventSource;
+import io.freelance.ledger.query.ledger.audit.StreamingAuditEventSource;
 import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
 import io.freelance.ledger.standalone.audit.AuditCommand;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,6 +72,9 @@ class FinanceAuditJourneyTest {
             assertThat(consistent.path("report").path("csv").asString()).contains("SUMMARY").contains("CONSISTENT");
             assertThat(balanceAsOf(api, escrow, Instant.now())).isEqualByComparingTo(api.balance(escrow, "USD"));
             assertThat(storedEventCount(service)).as("the audit stored no event").isEqualTo(events);
+            assertThat(movements(new StreamingAuditEventSource(() -> service.getBean(EventStore.class))))
+                    .as("Axon's stream, the read for Axon Server mode, finds what the table read finds")
+                    .isEqualTo(movements(service.getBean(AuditEventSource.class))).isNotEmpty();
 
             BigDecimal escrowBalance = api.balance(escrow, "USD");
             alterLiveBalance(service, escrow, 1_234);
@@ -124,6 +130,13 @@ class FinanceAuditJourneyTest {
         return run[0];
     }
 
+    private static List<String> movements(AuditEventSource source) {
+        List<String> found = new java.util.ArrayList<>();
+        source.read(-1, source.headIndex(), 3, batch -> batch.movements().forEach(movement -> found.add(
+                movement.globalIndex() + " " + movement.entry().entryId() + " " + movement.recordedAt())));
+        return found;
+    }
+
     private static BigDecimal balanceAsOf(LedgerApi api, String account, Instant asOf) {
         Response response = api.call(DemoUser.ERIN, """
                 query($account: String!, $asOf: DateTime!) {
@@ -143,7 +156,7 @@ class FinanceAuditJourneyTest {
     private static CommandLineRun runCommandLine(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = AuditCommand.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exitCode = AuditCommand.execute(StandaloneApplication.class, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args).exitCode();
         return new CommandLineRun(exitCode, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }

@@ -4,7 +4,6 @@ import io.freelance.ledger.query.ledger.audit.AuditCsv;
 import io.freelance.ledger.query.ledger.audit.AuditProgress;
 import io.freelance.ledger.query.ledger.audit.AuditReport;
 import io.freelance.ledger.query.ledger.audit.LedgerAudit;
-import io.freelance.ledger.standalone.StandaloneApplication;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -63,10 +62,12 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (the summary line is still printed).")
     boolean noProgress;
 
+    private final Class<?> application;
     private final PrintStream console;
     private AuditReport report;
 
-    private AuditCommand(PrintStream console) {
+    private AuditCommand(Class<?> application, PrintStream console) {
+        this.application = application;
         this.console = console;
     }
 
@@ -74,9 +75,12 @@ public final class AuditCommand implements Callable<Integer> {
     public record Result(int exitCode, AuditReport report) {
     }
 
-    /** Runs the audit with command-line arguments (those after {@code audit}). */
-    public static Result execute(PrintStream out, PrintStream err, String... args) {
-        AuditCommand command = new AuditCommand(out);
+    /**
+     * Runs the audit with command-line arguments (those after {@code audit}) on the stores and components
+     * of {@code application}, the service's Spring Boot application class.
+     */
+    public static Result execute(Class<?> application, PrintStream out, PrintStream err, String... args) {
+        AuditCommand command = new AuditCommand(application, out);
         CommandLine commandLine = new CommandLine(command)
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
@@ -117,7 +121,7 @@ public final class AuditCommand implements Callable<Integer> {
      */
     private ConfigurableApplicationContext startStores() {
         // As command-line arguments: they outrank application.yml (LEDGER_DATA_DIR and its default).
-        return new SpringApplicationBuilder(StandaloneApplication.class)
+        return new SpringApplicationBuilder(application)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run("--ledger.data-dir=" + dataDirectory.toAbsolutePath(),

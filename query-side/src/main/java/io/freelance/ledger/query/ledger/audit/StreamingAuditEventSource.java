@@ -4,6 +4,7 @@ import io.freelance.ledger.ledger.MoneyMovement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.common.stream.BlockingStream;
@@ -19,6 +20,8 @@ import org.axonframework.messaging.StreamableMessageSource;
  * standalone mode replaces this with a batched SQL read of the event table, which is several times faster.
  */
 public class StreamingAuditEventSource implements AuditEventSource {
+
+    private static final int NEXT_EVENT_WAIT_MILLIS = 2_000;
 
     private final Supplier<? extends StreamableMessageSource<TrackedEventMessage<?>>> eventStore;
 
@@ -42,7 +45,9 @@ public class StreamingAuditEventSource implements AuditEventSource {
             List<RecordedMovement> movements = new ArrayList<>();
             int events = 0;
             long lastIndex = afterIndex;
-            while (stream.hasNextAvailable()) {
+            // A private stream fetches behind the head in the background: wait a little for each next event,
+            // and stop at the last index asked for rather than at the first pause.
+            while (lastIndex < upToIndex && stream.hasNextAvailable(NEXT_EVENT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 long index = message.trackingToken().position().orElse(lastIndex + 1);
                 if (index > upToIndex) {
