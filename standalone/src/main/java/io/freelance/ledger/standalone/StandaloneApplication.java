@@ -1,5 +1,6 @@
 package io.freelance.ledger.standalone;
 
+import io.freelance.ledger.standalone.audit.AuditCommand;
 import io.freelance.ledger.standalone.tracker.TrackerCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -20,8 +21,14 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
 public class StandaloneApplication {
 
-    /** Starts the service; {@code tracker …} instead runs the tracker simulator against a running one, without Spring. */
+    /**
+     * Starts the service; {@code tracker …} instead runs the tracker simulator against a running one, without
+     * Spring; {@code audit …} runs the finance audit on a stopped service's data directory, without a web server.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && AuditCommand.NAME.equals(args[0])) {
+            System.exit(AuditCommand.execute(StandaloneApplication.class, System.out, System.err, Arrays.copyOfRange(args, 1, args.length)).exitCode());
+        }
         if (args.length > 0 && TrackerCommand.NAME.equals(args[0])) {
             System.exit(TrackerCommand.execute(System.out, System.err, Arrays.copyOfRange(args, 1, args.length)).exitCode());
         }

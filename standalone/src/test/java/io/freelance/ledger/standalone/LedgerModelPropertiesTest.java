@@ -165,7 +165,7 @@ class LedgerModelPropertiesTest {
 
         void apply(Delivery delivery) {
             store.apply(delivery.movement().entry(), delivery.position(), delivery.movement().eventType(),
-                    delivery.movement().eventId());
+                    delivery.movement().eventId(), delivery.movement().recordedAt());
         }
 
         Map<String, Money> balances() {

@@ -11,6 +11,7 @@ import io.freelance.ledger.query.ledger.chain.ChainLink;
 import io.freelance.ledger.query.ledger.chain.StoredJournalEntry;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import io.freelance.ledger.query.readstore.MoneyDocuments;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -22,12 +23,13 @@ final class LedgerDocuments {
     private LedgerDocuments() {
     }
 
-    static Document journalEntry(JournalEntry entry, long sequence, long position, String eventType) {
+    static Document journalEntry(JournalEntry entry, long sequence, long position, String eventType, Instant recordedAt) {
         return new Document(ID, entry.entryId())
                 .append(SEQUENCE, sequence)
                 .append(POSITION, position)
                 .append(EVENT_TYPE, eventType)
                 .append(EFFECTIVE_AT, BsonTimes.toDate(entry.effectiveAt()))
+                .append(RECORDED_AT, BsonTimes.toDate(recordedAt))
                 .append(CAUSE, cause(entry.cause()))
                 .append(FEE_RATES, feeRates(entry.feeRates()))
                 .append(LEGS, entry.legs().stream().map(LedgerDocuments::leg).toList());

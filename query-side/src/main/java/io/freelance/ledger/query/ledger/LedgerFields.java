@@ -30,6 +30,11 @@ public final class LedgerFields {
     public static final String ENTRY_ID = "entryId";
     public static final String EVENT_TYPE = "eventType";
     public static final String EFFECTIVE_AT = "effectiveAt";
+    /**
+     * On a journal entry and a posting: when the event that carried the entry was stored (the event's
+     * timestamp), beside the entry's own effective time. Absent on documents written before it was kept.
+     */
+    public static final String RECORDED_AT = "recordedAt";
     public static final String CAUSE = "cause";
     public static final String FEE_RATES = "feeRates";
     public static final String LEGS = "legs";

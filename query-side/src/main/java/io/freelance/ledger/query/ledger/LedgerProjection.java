@@ -1,9 +1,11 @@
 package io.freelance.ledger.query.ledger;
 
 import io.freelance.ledger.ledger.MoneyMovement;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
@@ -25,15 +27,16 @@ public class LedgerProjection {
         this.store = store;
     }
 
+    /** {@code recordedAt}: when the event was stored, kept on the entry beside its effective time (as-of reports read it). */
     @EventHandler
-    public void on(MoneyMovement movement, @MessageIdentifier String eventId, TrackingToken token) {
+    public void on(MoneyMovement movement, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant recordedAt) {
         if (movement.journalEntry() == null) {
             // Moved nothing between accounts (a milestone paid from money already in escrow).
             return;
         }
         long position = token.position().orElseThrow(() -> new IllegalStateException(
                 "The ledger needs the event's stream position; token " + token + " has none"));
-        store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName(), eventId);
+        store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName(), eventId, recordedAt);
     }
 
     /** A replay rebuilds the ledger from the first event; stale positions would make it skip everything. */

@@ -149,6 +149,7 @@ public class LedgerReadModel {
                 MinorUnits.toMoney(document.getLong(AMOUNT_MINOR_UNITS), currency),
                 MinorUnits.toMoney(document.getLong(BALANCE_AFTER_MINOR_UNITS), currency),
                 document.getDate(EFFECTIVE_AT).toInstant(),
+                document.getDate(RECORDED_AT) == null ? null : document.getDate(RECORDED_AT).toInstant(),
                 LedgerDocuments.cause(document.get(CAUSE, Document.class)),
                 document.getLong(NUMBER));
     }

@@ -20,6 +20,7 @@ import io.freelance.ledger.query.ledger.chain.ChainLink;
 import io.freelance.ledger.query.ledger.chain.ChainedEvent;
 import io.freelance.ledger.query.ledger.chain.JournalChain;
 import io.freelance.ledger.query.readstore.BsonTimes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,10 +75,11 @@ public class LedgerStore {
         this.chain = new JournalChain(readModelDatabase, JOURNAL_CHAIN);
     }
 
-    public void apply(JournalEntry entry, long eventPosition, String eventType, String eventId) {
+    /** {@code recordedAt} is the carrying event's timestamp, kept beside the entry's effective time. */
+    public void apply(JournalEntry entry, long eventPosition, String eventType, String eventId, Instant recordedAt) {
         LedgerInvariants.requireBalanced(entry);
         Map<String, Document> storedBalances = storedBalances(entry);
-        Optional<RecordedEntry> recorded = recordEntry(entry, new ChainedEvent(eventId, eventType, eventPosition),
+        Optional<RecordedEntry> recorded = recordEntry(entry, new ChainedEvent(eventId, eventType, eventPosition), recordedAt,
                 plannedPostingIds(entry, storedBalances));
         if (recorded.isEmpty()) {
             return;
@@ -97,7 +99,7 @@ public class LedgerStore {
                 accountLists.opened(leg.account(), leg.amount().currency());
             }
             String postingId = postingIds.get(balanceId);
-            postingWrites.add(postingWrite(entry, leg, sequence, postingId, stored));
+            postingWrites.add(postingWrite(entry, leg, sequence, postingId, stored, recordedAt));
             balanceWrites.add(balanceWrite(entry, leg, sequence, postingNumber(postingId), stored));
         }
         if (!postingWrites.isEmpty()) {
@@ -122,7 +124,8 @@ public class LedgerStore {
      * a repeat of the same movement and must not count twice. A new entry is appended to the chain; a
      * retry appends its stored link again, which finishes an append a failure interrupted.
      */
-    private Optional<RecordedEntry> recordEntry(JournalEntry entry, ChainedEvent event, Map<String, String> plannedPostingIds) {
+    private Optional<RecordedEntry> recordEntry(JournalEntry entry, ChainedEvent event, Instant recordedAt,
+                                                Map<String, String> plannedPostingIds) {
         long eventPosition = event.position();
         long candidate = nextSequence();
         ChainLink link = chain.next(entry, event, candidate);
@@ -130,7 +133,7 @@ public class LedgerStore {
         List<Document> planned = plannedPostingIds.entrySet().stream()
                 .map(id -> new Document(BALANCE_ID, id.getKey()).append(POSTING_ID, id.getValue()))
                 .toList();
-        Document document = link.appendTo(LedgerDocuments.journalEntry(entry, candidate, eventPosition, event.eventType()))
+        Document document = link.appendTo(LedgerDocuments.journalEntry(entry, candidate, eventPosition, event.eventType(), recordedAt))
                 .append(POSTING_IDS, planned);
         Document existing = journalEntries.findOneAndUpdate(eq(ID, entry.entryId()), Updates.setOnInsert(document),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
@@ -216,7 +219,7 @@ public class LedgerStore {
     }
 
     private static WriteModel<Document> postingWrite(JournalEntry entry, JournalLeg leg, long sequence, String postingId,
-                                                     Document storedBalance) {
+                                                     Document storedBalance, Instant recordedAt) {
         String currency = leg.amount().currency();
         long amountMinorUnits = MinorUnits.of(leg.amount());
         long balanceBefore = storedBalance == null ? 0 : storedBalance.getLong(BALANCE_MINOR_UNITS);
@@ -227,6 +230,7 @@ public class LedgerStore {
                 .append(AMOUNT_MINOR_UNITS, amountMinorUnits)
                 .append(BALANCE_AFTER_MINOR_UNITS, Math.addExact(balanceBefore, amountMinorUnits))
                 .append(EFFECTIVE_AT, BsonTimes.toDate(entry.effectiveAt()))
+                .append(RECORDED_AT, BsonTimes.toDate(recordedAt))
                 .append(CAUSE, LedgerDocuments.cause(entry.cause()))
                 .append(POSITION, sequence);
         return new UpdateOneModel<>(eq(ID, postingId), Updates.setOnInsert(posting), new UpdateOptions().upsert(true));

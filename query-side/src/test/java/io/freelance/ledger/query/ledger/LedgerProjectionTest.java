@@ -17,6 +17,7 @@ import io.freelance.ledger.ledger.LedgerAccounts;
 import io.freelance.ledger.ledger.MoneyMovement;
 import io.freelance.ledger.query.testsupport.Entries;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,6 +35,7 @@ class LedgerProjectionTest {
     private static final LedgerAccount CLIENT_CHARGES = LedgerAccounts.clientCharges("alice");
     private static final LedgerAccount ESCROW = LedgerAccounts.escrow(CONTRACT);
     private static final LedgerAccount PENDING = LedgerAccounts.freelancerPending("carol");
+    private static final Instant RECORDED_AT = Instant.parse("2026-10-01T12:00:00Z");
 
     private static InMemoryMongo mongo;
     private static MongoDatabase database;
@@ -71,6 +73,8 @@ class LedgerProjectionTest {
         Document entry = database.getCollection(LedgerFields.JOURNAL_ENTRIES).find(new Document("_id", "e-1")).first();
         assertThat(entry.getLong(LedgerFields.POSITION)).isEqualTo(10);
         assertThat(entry.getString(LedgerFields.EVENT_TYPE)).isNotBlank();
+        assertThat(entry.getDate(LedgerFields.RECORDED_AT).toInstant()).isEqualTo(RECORDED_AT);
+        assertThat(entry.getDate(LedgerFields.EFFECTIVE_AT)).isNotNull();
         assertThat(entry.getList(LedgerFields.LEGS, Document.class)).hasSize(3);
     }
 
@@ -173,7 +177,7 @@ class LedgerProjectionTest {
                 new JournalLeg(ESCROW, usd("9.99"))));
         MoneyMovement movement = () -> forged;
 
-        assertThatThrownBy(() -> projection.on(movement, "event-10", new GlobalSequenceTrackingToken(10)))
+        assertThatThrownBy(() -> projection.on(movement, "event-10", new GlobalSequenceTrackingToken(10), RECORDED_AT))
                 .isInstanceOf(UnbalancedJournalEntryException.class)
                 .hasMessageContaining("e-forged")
                 .hasMessageContaining("does not balance");
@@ -256,7 +260,7 @@ class LedgerProjectionTest {
         ReplayToken replaying = (ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(20), new GlobalSequenceTrackingToken(7));
         JournalEntry funding = Entries.funding("e-1", "alice", CONTRACT, "m-1", "500.00", "25.00");
 
-        projection.on(() -> funding, "event-7", replaying);
+        projection.on(() -> funding, "event-7", replaying, RECORDED_AT);
 
         Document entry = database.getCollection(LedgerFields.JOURNAL_ENTRIES).find(new Document("_id", "e-1")).first();
         assertThat(entry.getLong(LedgerFields.POSITION)).isEqualTo(7);
@@ -268,7 +272,7 @@ class LedgerProjectionTest {
         List<Document> before = snapshot();
 
         // A milestone paid entirely from money already in escrow carries no entry.
-        projection.on(() -> null, "event-11", new GlobalSequenceTrackingToken(11));
+        projection.on(() -> null, "event-11", new GlobalSequenceTrackingToken(11), RECORDED_AT);
 
         assertThat(snapshot()).isEqualTo(before);
         apply(Entries.funding("e-2", "alice", CONTRACT, "m-2", "50.00", "2.50"), 12);
@@ -276,7 +280,7 @@ class LedgerProjectionTest {
     }
 
     private static void apply(JournalEntry entry, long position) {
-        projection.on(() -> entry, "event-" + position, new GlobalSequenceTrackingToken(position));
+        projection.on(() -> entry, "event-" + position, new GlobalSequenceTrackingToken(position), RECORDED_AT);
     }
 
     private static Money balance(LedgerAccount account) {

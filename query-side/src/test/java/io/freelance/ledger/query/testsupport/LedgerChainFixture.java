@@ -98,6 +98,7 @@ public final class LedgerChainFixture {
 
     private void deliver(int position) {
         EventMessage<?> event = events.get(position);
-        projection.on((MoneyMovement) event.getPayload(), event.getIdentifier(), new GlobalSequenceTrackingToken(position));
+        projection.on((MoneyMovement) event.getPayload(), event.getIdentifier(), new GlobalSequenceTrackingToken(position),
+                event.getTimestamp());
     }
 }

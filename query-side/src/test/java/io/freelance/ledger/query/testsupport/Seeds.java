@@ -72,6 +72,6 @@ public final class Seeds {
                 usd("500.00"), usd("0.00"), usd("500.00"), usd("25.00"), entry, offeredAt);
         escrow.on(funded, 1);
         long position = nextPosition++;
-        ledger.on(funded, "event-" + position, new GlobalSequenceTrackingToken(position));
+        ledger.on(funded, "event-" + position, new GlobalSequenceTrackingToken(position), offeredAt);
     }
 }

@@ -1,0 +1,19 @@
+package io.freelance.ledger.query.ledger.audit;
+
+import java.util.function.Consumer;
+
+/**
+ * The event store as the audit reads it: straight, in batches of global index order, with no tracking
+ * processor, token or handler in between, so a replay can run no event handler and repeat no side effect.
+ */
+public interface AuditEventSource {
+
+    /** The global index of the newest stored event; -1 when the store is empty. */
+    long headIndex();
+
+    /**
+     * Hands on the events with a global index in {@code (afterIndex, upToIndex]}, in index order, in
+     * batches of at most {@code batchSize} events. Returns once the range is read.
+     */
+    void read(long afterIndex, long upToIndex, int batchSize, Consumer<EventBatch> batches);
+}
