@@ -131,7 +131,7 @@ class JournalChainBenchmark {
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 if (MoneyMovement.class.isAssignableFrom(event.getPayloadType())) {
-                    ledger.on((MoneyMovement) event.getPayload(), event.getIdentifier(), event.trackingToken());
+                    ledger.on((MoneyMovement) event.getPayload(), event.getIdentifier(), event.trackingToken(), event.getTimestamp());
                     entries++;
                 }
             }
