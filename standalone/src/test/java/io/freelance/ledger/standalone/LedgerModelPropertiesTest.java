@@ -12,17 +12,33 @@ import io.freelance.ledger.query.ledger.AccountBalance;
 import io.freelance.ledger.query.ledger.AccountLists;
 import io.freelance.ledger.query.ledger.LedgerReadModel;
 import io.freelance.ledger.query.ledger.LedgerStore;
+import io.freelance.ledger.query.ledger.audit.AuditEventSource;
+import io.freelance.ledger.query.ledger.audit.AuditProgress;
+import io.freelance.ledger.query.ledger.audit.AuditReport;
+import io.freelance.ledger.query.ledger.audit.DailyCheckpoints;
+import io.freelance.ledger.query.ledger.audit.EventBatch;
+import io.freelance.ledger.query.ledger.audit.LedgerAsOf;
+import io.freelance.ledger.query.ledger.audit.LedgerAudit;
+import io.freelance.ledger.query.ledger.audit.LiveBalances;
+import io.freelance.ledger.query.ledger.audit.LiveLedgerPosition;
+import io.freelance.ledger.query.ledger.audit.RecordedMovement;
 import io.freelance.ledger.standalone.RandomMoneyStreams.Movement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The ledger model the service reads balances from (the query side's {@link LedgerStore} through the real
@@ -33,12 +49,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * balance is below zero; at the end a replay of the events once each, in position order, into an empty model
  * gives the same balances and statements as the live model.
  * <p>
- * One seed per case; a failure names the seed that reproduces it. {@code -Dledger.properties.cases=N} runs more.
+ * Then finance's view: an audit of such a history finds the ledger consistent, and the balances as of the
+ * instant each event was recorded are those the ledger showed after it.
+ * <p>
+ * One seed per case; a failure names the seed that reproduces it. {@code -Dledger.properties.cases=N} and
+ * {@code -Dledger.properties.as-of-cases=N} run more.
  */
 class LedgerModelPropertiesTest {
 
     private static final int CASES = Integer.getInteger("ledger.properties.cases", 300);
+    private static final int AS_OF_CASES = Integer.getInteger("ledger.properties.as-of-cases", 40);
     private static final List<String> CURRENCIES = RandomMoneyStreams.CURRENCIES;
+    /** Recorded times of the as-of cases: well in the past, several hours apart, so a history spans days. */
+    private static final Instant HISTORY_START = Instant.parse("2026-10-01T05:00:00Z");
+    private static final Duration RECORDED_APART = Duration.ofHours(5);
 
     private static MongoServer server;
     private static MongoClient client;
@@ -61,6 +85,10 @@ class LedgerModelPropertiesTest {
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, CASES);
+    }
+
+    static LongStream asOfSeeds() {
+        return LongStream.rangeClosed(1, AS_OF_CASES);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -95,6 +123,55 @@ class LedgerModelPropertiesTest {
         } finally {
             live.drop();
             replay.drop();
+        }
+    }
+
+    /**
+     * Finance's view of the same histories: the events recorded hours apart over several days, the ledger applied
+     * in their order, then an audit (a full replay compared with the live ledger, which also writes the daily
+     * checkpoints) finds it consistent, and for every event the balances as of the instant it was recorded are
+     * exactly those the ledger showed once it had applied that event.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("asOfSeeds")
+    void anAuditFindsTheLedgerConsistentAndEveryPastStepIsAnsweredAsOfItsTime(long seed) {
+        Random random = new Random(seed);
+        List<Delivery> stored = storedInterleaved(random, RandomMoneyStreams.draw(random, seed));
+        List<RecordedMovement> recorded = new ArrayList<>();
+        for (Delivery delivery : stored) {
+            recorded.add(new RecordedMovement(delivery.position(), HISTORY_START.plus(RECORDED_APART.multipliedBy(delivery.position())),
+                    delivery.movement().eventType(), delivery.movement().entry()));
+        }
+        MongoDatabase database = client.getDatabase("audited-" + seed);
+        Ledger live = new Ledger(database);
+        try {
+            List<Map<String, Money>> seen = new ArrayList<>();
+            for (int step = 0; step < stored.size(); step++) {
+                Delivery delivery = stored.get(step);
+                live.store.apply(delivery.movement().entry(), delivery.position(), delivery.movement().eventType(),
+                        delivery.movement().eventId(), recorded.get(step).recordedAt());
+                seen.add(live.balances());
+            }
+            ListedMovements events = new ListedMovements(recorded);
+            DailyCheckpoints checkpoints = new DailyCheckpoints(database);
+            LedgerAudit audit = new LedgerAudit(events, checkpoints, new LiveBalances(database),
+                    new LiveLedgerPosition(new StaticListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class)),
+                    database, Clock.systemUTC(), 7, Duration.ZERO);
+            AuditReport report = audit.run(new LedgerAudit.Request("audit-" + seed, null, true), new AuditProgress());
+            assertThat(report.consistent()).as(report.summary()).isTrue();
+
+            LedgerAsOf asOf = new LedgerAsOf(checkpoints, events);
+            for (int step = 0; step < recorded.size(); step++) {
+                Instant instant = recorded.get(step).recordedAt();
+                Map<String, Money> answered = new TreeMap<>();
+                seen.get(step).keySet().forEach(key -> {
+                    String[] accountAndCurrency = key.split("/");
+                    answered.put(key, asOf.balance(accountAndCurrency[0], accountAndCurrency[1], instant).balance());
+                });
+                assertThat(answered).as("as of %s, the instant event %d was recorded", instant, step).isEqualTo(seen.get(step));
+            }
+        } finally {
+            database.drop();
         }
     }
 
@@ -204,6 +281,26 @@ class LedgerModelPropertiesTest {
 
         void drop() {
             database.drop();
+        }
+    }
+
+    /** The event store the audit and the as-of answers read, as a list of movements at their global indexes. */
+    private record ListedMovements(List<RecordedMovement> movements) implements AuditEventSource {
+
+        @Override
+        public long headIndex() {
+            return movements.isEmpty() ? -1 : movements.get(movements.size() - 1).globalIndex();
+        }
+
+        @Override
+        public void read(long afterIndex, long upToIndex, int batchSize, Consumer<EventBatch> batches) {
+            List<RecordedMovement> inRange = movements.stream()
+                    .filter(movement -> movement.globalIndex() > afterIndex && movement.globalIndex() <= upToIndex)
+                    .toList();
+            for (int from = 0; from < inRange.size(); from += batchSize) {
+                List<RecordedMovement> batch = inRange.subList(from, Math.min(inRange.size(), from + batchSize));
+                batches.accept(new EventBatch(batch.get(batch.size() - 1).globalIndex(), batch.size(), batch));
+            }
         }
     }
 }
