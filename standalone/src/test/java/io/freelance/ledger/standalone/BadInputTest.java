@@ -39,7 +39,7 @@ class BadInputTest extends StandaloneTestBase {
     /** Ledger account names are built from ids ({@code freelancer:{id}:pending}): an id holding ':' could parse two ways. */
     @Test
     void aFreelancerIdWithTheAccountNameSeparatorIsRefused() {
-        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, unique("offer"), "carol:pending", "USD",
+        JsonNode error = refusedShowingNoJava(() -> api.offerFixedPrice(ALICE, unique("offer"), "carol:pending", "USD",
                         List.of(milestone("Design", "100.00", "USD"))),
                 "BAD_REQUEST", "freelancerId", "freelancerId.format");
 
@@ -48,7 +48,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void aContractIdWithTheAccountNameSeparatorIsRefused() {
-        JsonNode error = refused(() -> api.fund(ALICE, "escrow:anything", "milestone-1", unique("fund")),
+        JsonNode error = refusedShowingNoJava(() -> api.fund(ALICE, "escrow:anything", "milestone-1", unique("fund")),
                 "BAD_REQUEST", "contractId", "contractId.format");
 
         assertThat(message(error)).contains("letters, digits");
@@ -56,7 +56,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void zeroDepositIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "0.00", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "0.00", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.positive");
 
         assertThat(message(error)).contains("more than zero", "0.00 USD");
@@ -64,7 +64,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void negativeDepositIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "-10.00", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "-10.00", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.positive");
 
         assertThat(message(error)).contains("more than zero", "-10.00 USD");
@@ -78,7 +78,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client approves a negative part of it
-        JsonNode error = refused(() -> api.approve(ALICE, contract.id(), contract.milestone(1), money("-10.00", "USD"),
+        JsonNode error = refusedShowingNoJava(() -> api.approve(ALICE, contract.id(), contract.milestone(1), money("-10.00", "USD"),
                 unique("approve")), "BAD_REQUEST", "releaseAmount.amount", "amount.positive");
 
         // then only the funding moved money
@@ -88,7 +88,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void amountMorePreciseThanTheCurrencyIsRefused() {
-        JsonNode error = refused(() -> offer("JPY", milestone("Design", "5000.50", "JPY")),
+        JsonNode error = refusedShowingNoJava(() -> offer("JPY", milestone("Design", "5000.50", "JPY")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.precision");
 
         assertThat(message(error)).contains("5000.50", "0 decimal places");
@@ -96,7 +96,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void amountWithThreeDecimalsIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "5.001", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "5.001", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
 
         assertThat(message(error)).contains("'5.001'", "one or two decimals");
@@ -105,7 +105,7 @@ class BadInputTest extends StandaloneTestBase {
     /** Read as 1000.00 before: an amount nobody typed. */
     @Test
     void amountWithAnExponentIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "1e3", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "1e3", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
 
         assertThat(message(error)).contains("'1e3'", "without exponent");
@@ -113,7 +113,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void amountWithALeadingSpaceIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", " 10", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", " 10", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
 
         assertThat(message(error)).contains("' 10'");
@@ -121,7 +121,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void amountWithAPlusSignIsRefused() {
-        refused(() -> offer("USD", milestone("Design", "+10.00", "USD")),
+        refusedShowingNoJava(() -> offer("USD", milestone("Design", "+10.00", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
     }
 
@@ -131,7 +131,7 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> milestone = Map.of("description", "Design", "dueDate", "2027-03-01",
                 "depositAmount", Map.of("amount", 1000, "currency", "USD"));
 
-        JsonNode error = refused(() -> offer("USD", milestone),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
 
         assertThat(message(error)).contains("written as a string");
@@ -139,7 +139,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void twentyDigitAmountIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "12345678901234567890", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "12345678901234567890", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.maximum");
 
         assertThat(message(error)).contains("at most 1000000.00 USD");
@@ -147,7 +147,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void depositAboveTheMaximumIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "1000000.01", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "1000000.01", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.maximum");
 
         assertThat(message(error)).contains("at most 1000000.00 USD", "1000000.01 USD");
@@ -161,7 +161,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client approves it with a bonus above the maximum
-        JsonNode error = refused(() -> approveWithBonus(contract, money("1000000.01", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> approveWithBonus(contract, money("1000000.01", "USD")),
                 "BAD_REQUEST", "bonus.amount", "amount.maximum");
 
         // then only the funding moved money and the milestone is still open
@@ -178,7 +178,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client approves it with a negative bonus
-        refused(() -> approveWithBonus(contract, money("-10.00", "USD")), "BAD_REQUEST", "bonus.amount", "amount.positive");
+        refusedShowingNoJava(() -> approveWithBonus(contract, money("-10.00", "USD")), "BAD_REQUEST", "bonus.amount", "amount.positive");
 
         // then only the funding moved money
         ledger.expectChanges(onlyFundingOf(contract, "100.00", "5.00"));
@@ -186,7 +186,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void depositBelowTheMinimumIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "4.99", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "4.99", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.minimum");
 
         assertThat(message(error)).contains("at least 5.00 USD", "4.99 USD");
@@ -195,7 +195,7 @@ class BadInputTest extends StandaloneTestBase {
     /** The Decimal scalar refuses it while GraphQL coerces the variables, before any resolver runs. */
     @Test
     void malformedDecimalIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "12abc", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "12abc", "USD")),
                 "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
 
         assertThat(message(error)).contains("12abc");
@@ -209,7 +209,7 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> milestone = new HashMap<>(milestone("Design", "100.00", "USD"));
         milestone.put("dueDate", "2027-02-30");
 
-        JsonNode error = refused(() -> offer("USD", milestone), "BAD_REQUEST", "milestones[0].dueDate", "dueDate.invalid");
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone), "BAD_REQUEST", "milestones[0].dueDate", "dueDate.invalid");
 
         assertThat(message(error)).contains("2027-02-30", "not a day in the calendar");
     }
@@ -221,7 +221,7 @@ class BadInputTest extends StandaloneTestBase {
                   currency: "USD", milestones: [{description: "Design", depositAmount: {amount: "100.00", currency: "USD"},
                   dueDate: "2027-02-30"}]}) { contract { id } } }""".formatted(unique("offer"));
 
-        JsonNode error = refused(() -> api.call(ALICE, document, Map.of()),
+        JsonNode error = refusedShowingNoJava(() -> api.call(ALICE, document, Map.of()),
                 "BAD_REQUEST", "milestones[0].dueDate", "dueDate.invalid");
 
         assertThat(message(error)).contains("not a day in the calendar");
@@ -233,7 +233,7 @@ class BadInputTest extends StandaloneTestBase {
         FixedPrice contract = accepted("100.00");
 
         // when the client adds a milestone due on the 31st of April
-        JsonNode error = refused(() -> api.call(ALICE, """
+        JsonNode error = refusedShowingNoJava(() -> api.call(ALICE, """
                 mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { contract { id } } }""",
                 Map.of("input", Map.of("contractId", contract.id(), "idempotencyKey", unique("add"),
                         "description", "Extra", "depositAmount", money("50.00", "USD"), "dueDate", "2027-04-31"))),
@@ -248,14 +248,14 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void titleWithANulCharacterIsRefused() {
-        JsonNode error = refused(() -> offerTitled("Landing\u0000page"), "BAD_REQUEST", "title", "title.control-characters");
+        JsonNode error = refusedShowingNoJava(() -> offerTitled("Landing\u0000page"), "BAD_REQUEST", "title", "title.control-characters");
 
         assertThat(message(error)).contains("U+0000", "position 8");
     }
 
     @Test
     void titleWithAnAnsiEscapeSequenceIsRefused() {
-        JsonNode error = refused(() -> offerTitled("\u001b[31mURGENT\u001b[0m"), "BAD_REQUEST", "title", "title.control-characters");
+        JsonNode error = refusedShowingNoJava(() -> offerTitled("\u001b[31mURGENT\u001b[0m"), "BAD_REQUEST", "title", "title.control-characters");
 
         assertThat(message(error)).contains("U+001B");
     }
@@ -263,14 +263,14 @@ class BadInputTest extends StandaloneTestBase {
     /** Would show "Invoice gpj.exe" reversed as "Invoice exe.jpg". */
     @Test
     void titleWithARightToLeftOverrideIsRefused() {
-        JsonNode error = refused(() -> offerTitled("Invoice \u202Egpj.exe"), "BAD_REQUEST", "title", "title.control-characters");
+        JsonNode error = refusedShowingNoJava(() -> offerTitled("Invoice \u202Egpj.exe"), "BAD_REQUEST", "title", "title.control-characters");
 
         assertThat(message(error)).contains("U+202E", "right-to-left override");
     }
 
     @Test
     void milestoneDescriptionWithABidirectionalIsolateIsRefused() {
-        refused(() -> offer("USD", milestone("Design \u2067hidden\u2069", "100.00", "USD")),
+        refusedShowingNoJava(() -> offer("USD", milestone("Design \u2067hidden\u2069", "100.00", "USD")),
                 "BAD_REQUEST", "milestones[0].description", "description.control-characters");
     }
 
@@ -281,7 +281,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the freelancer submits it with a note that clears the screen of whoever prints it
-        refused(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "Done\u001b[2J\u001b[H"),
+        refusedShowingNoJava(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "Done\u001b[2J\u001b[H"),
                 "BAD_REQUEST", "note", "note.control-characters");
 
         // then nothing was submitted
@@ -296,7 +296,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the freelancer submits it with a note of 2,001 characters
-        JsonNode error = refused(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "n".repeat(2001)),
+        JsonNode error = refusedShowingNoJava(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "n".repeat(2001)),
                 "BAD_REQUEST", "note", "note.too-long");
 
         // then nothing was submitted
@@ -311,7 +311,7 @@ class BadInputTest extends StandaloneTestBase {
                 List.of(milestone("Design", "100.00", "USD"))).dataAt("offerFixedPriceContract.contract.id").asString();
 
         // when the freelancer declines it with a NUL in the reason
-        refused(() -> api.call(CAROL, """
+        refusedShowingNoJava(() -> api.call(CAROL, """
                 mutation($input: DeclineContractInput!) { declineContract(input: $input) { contract { id } } }""",
                 Map.of("input", Map.of("contractId", contractId, "reason", "Busy\u0000"))),
                 "BAD_REQUEST", "reason", "reason.control-characters");
@@ -336,7 +336,7 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> input = validOfferInput();
         input.put("freelancerId", "nobody-" + UUID.randomUUID());
 
-        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "freelancerId", "freelancerId.unknown");
+        JsonNode error = refusedShowingNoJava(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "freelancerId", "freelancerId.unknown");
 
         assertThat(message(error)).contains("There is no user");
     }
@@ -346,7 +346,7 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> input = validOfferInput();
         input.put("freelancerId", ERIN.id());
 
-        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input),
+        JsonNode error = refusedShowingNoJava(() -> api.offerFixedPrice(ALICE, input),
                 "BAD_REQUEST", "freelancerId", "freelancerId.not-a-freelancer");
 
         assertThat(message(error)).contains("'erin' is not a freelancer");
@@ -354,7 +354,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void hourlyOfferToAnotherClientIsRefused() {
-        JsonNode error = refused(() -> api.call(ALICE, """
+        JsonNode error = refusedShowingNoJava(() -> api.call(ALICE, """
                 mutation($input: OfferHourlyContractInput!) { offerHourlyContract(input: $input) { contract { id } } }""",
                 Map.of("input", Map.of("idempotencyKey", unique("hourly"), "freelancerId", BOB.id(), "title", "Support",
                         "hourlyRate", money("40.00", "USD")))),
@@ -367,7 +367,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void unknownContractCurrencyIsRefused() {
-        JsonNode error = refused(() -> offer("XYZ", milestone("Design", "100.00", "USD")),
+        JsonNode error = refusedShowingNoJava(() -> offer("XYZ", milestone("Design", "100.00", "USD")),
                 "BAD_REQUEST", "currency", "currency.unknown");
 
         assertThat(message(error)).contains("'XYZ'", "ISO-4217");
@@ -375,7 +375,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void unknownDepositCurrencyIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "100.00", "XYZ")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "100.00", "XYZ")),
                 "BAD_REQUEST", "milestones[0].depositAmount.currency", "currency.unknown");
 
         assertThat(message(error)).contains("'XYZ'", "ISO-4217");
@@ -383,7 +383,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void offeredMilestoneInAnotherCurrencyThanTheContractIsRefused() {
-        JsonNode error = refused(() -> offer("USD", milestone("Design", "100.00", "EUR")),
+        JsonNode error = refusedShowingNoJava(() -> offer("USD", milestone("Design", "100.00", "EUR")),
                 "BAD_REQUEST", "milestones[0].depositAmount.currency", "currency.mismatch");
 
         assertThat(message(error)).contains("EUR", "USD");
@@ -395,7 +395,7 @@ class BadInputTest extends StandaloneTestBase {
         FixedPrice contract = accepted("100.00");
 
         // when the client adds a EUR milestone
-        JsonNode error = refused(() -> api.addMilestone(ALICE, contract.id(), unique("add"), money("50.00", "EUR")),
+        JsonNode error = refusedShowingNoJava(() -> api.addMilestone(ALICE, contract.id(), unique("add"), money("50.00", "EUR")),
                 "BAD_REQUEST", "depositAmount.currency", "currency.mismatch");
 
         // then the schedule is unchanged
@@ -412,7 +412,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client approves it with a EUR release amount
-        JsonNode error = refused(() -> api.approve(ALICE, contract.id(), contract.milestone(1), money("50.00", "EUR"),
+        JsonNode error = refusedShowingNoJava(() -> api.approve(ALICE, contract.id(), contract.milestone(1), money("50.00", "EUR"),
                 unique("approve")), "BAD_REQUEST", "releaseAmount.currency", "currency.mismatch");
 
         // then only the funding moved money, and nothing in EUR
@@ -427,7 +427,7 @@ class BadInputTest extends StandaloneTestBase {
     void mutationOnAnUnknownContractIsNotFound() {
         String unknownContract = unique("no-such-contract");
 
-        JsonNode error = refused(() -> api.fund(ALICE, unknownContract, "milestone-1", unique("fund")),
+        JsonNode error = refusedShowingNoJava(() -> api.fund(ALICE, unknownContract, "milestone-1", unique("fund")),
                 "NOT_FOUND", "contractId", "contract.not-found");
 
         assertThat(message(error)).contains(unknownContract);
@@ -451,7 +451,7 @@ class BadInputTest extends StandaloneTestBase {
         LedgerBalances ledger = ledgerOf(contract);
 
         // when the client funds a milestone it does not have
-        JsonNode error = refused(() -> api.fund(ALICE, contract.id(), "no-such-milestone", unique("fund")),
+        JsonNode error = refusedShowingNoJava(() -> api.fund(ALICE, contract.id(), "no-such-milestone", unique("fund")),
                 "NOT_FOUND", "milestoneId", "milestone.not-found");
 
         // then nobody was charged
@@ -467,7 +467,7 @@ class BadInputTest extends StandaloneTestBase {
         FixedPrice contract = accepted("100.00");
 
         // when the freelancer accepts it again
-        JsonNode error = refused(() -> api.accept(CAROL, contract.id()), "CONFLICT", "contractId", "contract.state");
+        JsonNode error = refusedShowingNoJava(() -> api.accept(CAROL, contract.id()), "CONFLICT", "contractId", "contract.state");
 
         // then it is still simply active
         assertThat(message(error)).contains("active", "only offered contracts can be accepted");
@@ -480,7 +480,7 @@ class BadInputTest extends StandaloneTestBase {
         FixedPrice contract = accepted("100.00");
 
         // when the freelancer submits work for it
-        JsonNode error = refused(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "Done"),
+        JsonNode error = refusedShowingNoJava(() -> api.submit(CAROL, contract.id(), contract.milestone(1), "Done"),
                 "CONFLICT", "milestoneId", "milestone.state");
 
         // then it is still unfunded and nothing will be released automatically
@@ -498,7 +498,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client asks for changes
-        JsonNode error = refused(() -> api.requestChanges(ALICE, contract.id(), contract.milestone(1), "Bigger logo"),
+        JsonNode error = refusedShowingNoJava(() -> api.requestChanges(ALICE, contract.id(), contract.milestone(1), "Bigger logo"),
                 "CONFLICT", "milestoneId", "milestone.state");
 
         // then the milestone is still active and its money still in escrow
@@ -516,7 +516,7 @@ class BadInputTest extends StandaloneTestBase {
         LedgerBalances ledger = ledgerOf(contract);
 
         // when the client funds its milestone
-        JsonNode error = refused(() -> api.fund(ALICE, contract.id(), contract.milestone(1), unique("fund")),
+        JsonNode error = refusedShowingNoJava(() -> api.fund(ALICE, contract.id(), contract.milestone(1), unique("fund")),
                 "CONFLICT", "contractId", "escrow.closed");
 
         // then nobody was charged
@@ -533,7 +533,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client funds the second one too
-        JsonNode error = refused(() -> api.fund(ALICE, contract.id(), contract.milestone(2), unique("fund")),
+        JsonNode error = refusedShowingNoJava(() -> api.fund(ALICE, contract.id(), contract.milestone(2), unique("fund")),
                 "CONFLICT", "milestoneId", "milestone.one-active");
 
         // then only the first milestone's money moved
@@ -550,7 +550,7 @@ class BadInputTest extends StandaloneTestBase {
         fund(contract, 1);
 
         // when the client releases 150.00 from it
-        JsonNode error = refused(() -> api.approve(ALICE, contract.id(), contract.milestone(1), money("150.00", "USD"),
+        JsonNode error = refusedShowingNoJava(() -> api.approve(ALICE, contract.id(), contract.milestone(1), money("150.00", "USD"),
                 unique("approve")), "BAD_REQUEST", "releaseAmount.amount", "amount.exceeds-funded");
 
         // then the freelancer got nothing and escrow still holds the 100.00
@@ -563,7 +563,7 @@ class BadInputTest extends StandaloneTestBase {
 
     @Test
     void pageSizeAboveTheMaximumIsRefused() {
-        JsonNode error = refused(() -> api.call(ALICE, "{ contracts(first: 1000) { edges { node { id } } } }", Map.of()),
+        JsonNode error = refusedShowingNoJava(() -> api.call(ALICE, "{ contracts(first: 1000) { edges { node { id } } } }", Map.of()),
                 "BAD_REQUEST", "first", "page.size");
 
         assertThat(message(error)).contains("between 1 and 100", "1000");
@@ -574,7 +574,7 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> input = validOfferInput();
         input.put("title", "");
 
-        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "title", "title.required");
+        JsonNode error = refusedShowingNoJava(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "title", "title.required");
 
         assertThat(message(error)).contains("title", "required");
     }
@@ -585,7 +585,7 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> input = validOfferInput();
         input.remove("title");
 
-        JsonNode error = refused(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "title", "title.required");
+        JsonNode error = refusedShowingNoJava(() -> api.offerFixedPrice(ALICE, input), "BAD_REQUEST", "title", "title.required");
 
         assertThat(message(error)).contains("title");
     }
@@ -596,7 +596,7 @@ class BadInputTest extends StandaloneTestBase {
     void aThousandAliasesOfTheTrialBalanceAreRefused() {
         String document = aliased(1000, "trialBalance(currency: \"USD\") { total { amount } }");
 
-        JsonNode error = refused(() -> api.call(ERIN, document, Map.of()), "BAD_REQUEST", null, "query.aliases");
+        JsonNode error = refusedShowingNoJava(() -> api.call(ERIN, document, Map.of()), "BAD_REQUEST", null, "query.aliases");
 
         assertThat(message(error)).contains("at most 30");
     }
@@ -605,7 +605,7 @@ class BadInputTest extends StandaloneTestBase {
     void aThousandAliasesOfContractsAreRefused() {
         String document = aliased(1000, "contracts { edges { node { id } } }");
 
-        refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.aliases");
+        refusedShowingNoJava(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.aliases");
     }
 
     /** graphql-java's parser stops reading at 15,000 tokens; before, that was an unnamed syntax error. */
@@ -613,7 +613,7 @@ class BadInputTest extends StandaloneTestBase {
     void aDocumentTooLargeToReadIsRefused() {
         String document = aliased(2000, "contracts(first: 100) { edges { node { id } } }");
 
-        refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.size");
+        refusedShowingNoJava(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.size");
     }
 
     @Test
@@ -621,7 +621,7 @@ class BadInputTest extends StandaloneTestBase {
         String page = "contracts(first: 100) { edges { node { %s } } }".formatted(LedgerApi.CONTRACT_FIELDS);
         String document = aliased(3, page);
 
-        JsonNode error = refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.complexity");
+        JsonNode error = refusedShowingNoJava(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.complexity");
 
         assertThat(message(error)).contains("at most 5000");
     }
@@ -630,7 +630,7 @@ class BadInputTest extends StandaloneTestBase {
     void deeplyNestedIntrospectionIsRefused() {
         String document = "{ __schema { types { " + "fields { type { ".repeat(20) + "name" + " } }".repeat(20) + " } } }";
 
-        JsonNode error = refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.depth");
+        JsonNode error = refusedShowingNoJava(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.depth");
 
         assertThat(message(error)).contains("at most 15");
     }
@@ -640,7 +640,7 @@ class BadInputTest extends StandaloneTestBase {
     void introspectionThatRepeatsTypeFieldsIsRefused() {
         String document = "{ __schema { types { fields { type { fields { type { name } } } } } } }";
 
-        refused(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.introspection");
+        refusedShowingNoJava(() -> api.call(ALICE, document, Map.of()), "BAD_REQUEST", null, "query.introspection");
     }
 
     // Errors never show Java
@@ -670,13 +670,13 @@ class BadInputTest extends StandaloneTestBase {
         Map<String, Object> milestone = Map.of("description", "Design", "dueDate", "2027-03-01",
                 "depositAmount", Map.of("amount", List.of("1", "2"), "currency", "USD"));
 
-        refused(() -> offer("USD", milestone), "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
+        refusedShowingNoJava(() -> offer("USD", milestone), "BAD_REQUEST", "milestones[0].depositAmount.amount", "amount.format");
     }
 
     // Helpers
 
     /** Sends a call that must be refused; checks that it stored no event and how it was classified. */
-    private JsonNode refused(Supplier<Response> call, String classification, String field, String rule) {
+    private JsonNode refusedShowingNoJava(Supplier<Response> call, String classification, String field, String rule) {
         long eventsBefore = storedEventCount();
         Response response = call.get();
         assertThat(storedEventCount()).as("events stored by the refused call %s", response.body()).isEqualTo(eventsBefore);

@@ -118,17 +118,4 @@ class HourDisputeRefusalsTest extends HourlyCycleTestBase {
         assertThat(finance.path("extensions").path("rule").asString()).isEqualTo("contractId.required");
         assertThat(invoices.invoices(ERIN, contractId, 10, null).dataAt("invoices.edges")).isEmpty();
     }
-
-    /** Refused as expected, with no event stored. */
-    private JsonNode refused(Supplier<Response> request, String classification, String field, String rule) {
-        long eventsBefore = storedEventCount();
-        JsonNode error = request.get().firstError();
-        JsonNode extensions = error.path("extensions");
-        assertThat(extensions.path("classification").asString()).as("classification of %s", error).isEqualTo(classification);
-        assertThat(extensions.path("field").asString()).as("field of %s", error).isEqualTo(field);
-        assertThat(extensions.path("rule").asString()).as("rule of %s", error).isEqualTo(rule);
-        assertThat(error.path("message").asString()).as("a sentence").isNotBlank().doesNotContain("Exception");
-        assertThat(storedEventCount()).as("events stored by the refused %s", rule).isEqualTo(eventsBefore);
-        return error;
-    }
 }

@@ -166,18 +166,4 @@ class WorkDiaryBadInputTest extends StandaloneTestBase {
     private Response record(Map<String, Object> segment) {
         return diary.recordSegment(CAROL, segment);
     }
-
-    private JsonNode refused(Supplier<Response> call, String classification, String field, String rule) {
-        long eventsBefore = storedEventCount();
-        Response response = call.get();
-        assertThat(storedEventCount()).as("events stored by the refused call %s", response.body()).isEqualTo(eventsBefore);
-        assertThat(response.errors().size()).as("errors in %s", response.body()).isEqualTo(1);
-        JsonNode error = response.firstError();
-        JsonNode extensions = error.path("extensions");
-        assertThat(extensions.path("classification").asString()).as("classification in %s", error).isEqualTo(classification);
-        assertThat(extensions.path("field").asString(null)).as("field in %s", error).isEqualTo(field);
-        assertThat(extensions.path("rule").asString(null)).as("rule in %s", error).isEqualTo(rule);
-        assertThat(error.path("message").asString()).as("message in %s", error).isNotBlank();
-        return error;
-    }
 }
