@@ -1,0 +1,6 @@
+package io.freelance.ledger.messaging;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ChangeRoomTopicCommand(@TargetAggregateIdentifier String roomId, String topic) {
+}

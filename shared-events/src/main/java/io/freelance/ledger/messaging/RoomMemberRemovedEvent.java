@@ -1,0 +1,6 @@
+package io.freelance.ledger.messaging;
+
+import java.time.Instant;
+
+public record RoomMemberRemovedEvent(String roomId, String userId, String removedBy, Instant removedAt) {
+}
