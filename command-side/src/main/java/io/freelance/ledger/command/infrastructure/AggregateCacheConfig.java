@@ -3,7 +3,6 @@ package io.freelance.ledger.command.infrastructure;
 import io.freelance.ledger.command.common.AggregateCaches;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,14 +10,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Keeps recently used aggregates in memory so a command does not reload the aggregate's whole event
  * stream first. Safe in distributed mode too: Axon Server routes every command for one aggregate to
- * the same instance. Entries are weakly held, so memory pressure simply evicts them. The switch
- * exists for the benchmark that measures what the cache is worth.
+ * the same instance. Bounded by count and softly held (see {@link BoundedAggregateCache}), so memory
+ * pressure still evicts. The switch exists for the benchmark that measures what the cache is worth.
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateCacheConfig {
 
     @Bean(AggregateCaches.AGGREGATE_CACHE)
-    public Cache aggregateCache(@Value("${ledger.aggregate-cache.enabled:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache aggregateCache(@Value("${ledger.aggregate-cache.enabled:true}") boolean enabled,
+                                @Value("${ledger.aggregate-cache.maximum-aggregates:10000}") long maximumAggregates) {
+        return enabled ? new BoundedAggregateCache(maximumAggregates) : NoCache.INSTANCE;
     }
 }
