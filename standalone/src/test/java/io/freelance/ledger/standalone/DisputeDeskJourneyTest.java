@@ -60,6 +60,10 @@ class DisputeDeskJourneyTest extends StandaloneTestBase {
                 "freelancer:carol:pending", "135.22", "platform:fees:service", "15.03", "client:alice:charges", "0.00"));
         assertThat(api.balance("escrow:" + contractId, "USD")).isEqualByComparingTo("0.00");
         assertThat(queuedIds()).doesNotContain(disputeId);
+        JsonNode settledRefund = api.contract(CAROL, contractId).dataAt("contract.escrow.refund");
+        assertThat(settledRefund.path("status").asString()).isEqualTo("SETTLED");
+        assertThat(settledRefund.path("amount").path("amount").asString()).isEqualTo("99.75");
+        assertThat(settledRefund.path("refundedAt").isNull()).isFalse();
     }
 
     @Test

@@ -20,7 +20,7 @@ final class LedgerApi {
                          depositAmount { amount currency } currentEscrowAmount { amount currency }
                          releasedAmount { amount currency } }
             escrow { status currentEscrowAmount { amount currency } unallocatedAmount { amount currency }
-                     refund { status dueAt amount { amount currency } reason } }
+                     refund { status dueAt refundedAt amount { amount currency } reason } }
             """;
 
     private final GraphQlHttpClient http;

@@ -28,6 +28,11 @@ public record EscrowRefund(
         return new EscrowRefund(amount, RefundStatus.DISPUTED, requestedAt, dueAt, at, disputeReasonText, refundedAt, reason);
     }
 
+    /** The dispute desk's decision on a disputed refund: {@code refundedAmount} went back to the client. */
+    public EscrowRefund settled(Money refundedAmount, Instant at) {
+        return new EscrowRefund(refundedAmount, RefundStatus.SETTLED, requestedAt, dueAt, disputedAt, disputeReason, at, reason);
+    }
+
     public EscrowRefund refunded(Money refundedAmount, RefundReason refundReason, Instant at) {
         return new EscrowRefund(refundedAmount, RefundStatus.REFUNDED, requestedAt, dueAt, disputedAt, disputeReason, at, refundReason);
     }

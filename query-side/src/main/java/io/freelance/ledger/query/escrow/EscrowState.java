@@ -123,7 +123,12 @@ public record EscrowState(String contractId, List<MilestoneRow> milestones, Escr
                 .map(row -> !covered.contains(row.id()) ? row
                         : released ? row.released(event.releasedAmount(), event.settledAt()) : row.refunded(event.settledAt()))
                 .toList();
-        return new EscrowState(contractId, rows, escrow).holdingChangedBy(event.journalEntry());
+        EscrowSummary summary = escrow;
+        if (summary != null && summary.refund() != null && summary.refund().status() == RefundStatus.DISPUTED) {
+            // A decided refund dispute: the refund is over, with what the client got back.
+            summary = summary.withRefund(summary.refund().settled(event.refundedAmount(), event.settledAt()));
+        }
+        return new EscrowState(contractId, rows, summary).holdingChangedBy(event.journalEntry());
     }
 
     public EscrowState closed(EscrowAccountClosedEvent event) {
