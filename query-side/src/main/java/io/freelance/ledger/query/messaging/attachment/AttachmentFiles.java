@@ -96,6 +96,12 @@ final class AttachmentFiles {
                 new Document("roomId", roomId).append("storyId", storyId)));
     }
 
+    /** Records that a message no longer carries the attachment (it was removed); repeating it changes nothing. */
+    void markDetached(String attachmentId, String roomId, String storyId) {
+        files.updateOne(eq("_id", attachmentId), Updates.pull("metadata.attachedTo",
+                new Document("roomId", roomId).append("storyId", storyId)));
+    }
+
     /** Writes the file's bytes to {@code out}, one chunk in memory at a time. */
     void copy(String attachmentId, OutputStream out) throws IOException {
         GridFSFile file = bucket.find(eq("_id", attachmentId)).first();

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The attachments as the messaging slice uses them: a message names files its author uploaded beforehand with
  * {@code POST /attachments} ({@link #claim}), and once the message is posted its projection records which room
- * and message carry each file ({@link #markAttached}), which lets the room's members download it.
+ * and message carry each file ({@link #markAttached}), which lets the room's members download it, and which no
+ * longer do once a message is removed ({@link #markDetached}).
  */
 public final class Attachments {
 
@@ -45,6 +46,14 @@ public final class Attachments {
     /** Records that a posted message carries the file, so its room's members may download it; idempotent. */
     public void markAttached(String attachmentId, String roomId, String storyId) {
         files.markAttached(attachmentId, roomId, storyId);
+    }
+
+    /**
+     * Records that a removed message no longer carries the file: its room's members lose access through it (the
+     * uploader keeps it, and so does any other room whose messages still carry it); idempotent.
+     */
+    public void markDetached(String attachmentId, String roomId, String storyId) {
+        files.markDetached(attachmentId, roomId, storyId);
     }
 
     public Optional<StoredAttachment> find(String attachmentId) {

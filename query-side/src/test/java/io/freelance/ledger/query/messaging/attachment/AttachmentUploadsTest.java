@@ -148,6 +148,19 @@ class AttachmentUploadsTest {
     }
 
     @Test
+    void aRemovedMessageNoLongerCarriesTheFileAndOthersStillDo() throws IOException {
+        StoredAttachment stored = upload("carol");
+        attachments.markAttached(stored.attachmentId(), "room-1", "story-1");
+        attachments.markAttached(stored.attachmentId(), "room-2", "story-9");
+
+        attachments.markDetached(stored.attachmentId(), "room-1", "story-1");
+        attachments.markDetached(stored.attachmentId(), "room-1", "story-1");
+
+        assertThat(attachments.find(stored.attachmentId()).orElseThrow().attachedTo())
+                .containsExactly(new StoredAttachment.AttachedTo("room-2", "story-9"));
+    }
+
+    @Test
     void theUploaderAndTheMembersOfARoomCarryingTheFileMayDownloadIt() throws IOException {
         StoredAttachment stored = upload("carol");
         AttachmentAccess access = new AttachmentAccess((roomId, userId) -> roomId.equals("room-1") && userId.equals("alice"));
