@@ -47,6 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Thread killOnExit = new Thread(this::killQuietly, "kill-child-service");
     private Process process;
     private int port;
+    private String maxHeap = "512m";
 
     /**
      * @param name        names the log files
@@ -84,6 +85,12 @@ public final class ServiceProcess implements AutoCloseable {
         boolean isService() {
             return mainClass == StandaloneApplication.class;
         }
+    }
+
+    /** The child's {@code -Xmx} from its next start on (512m, the size the README runs the service at, by default). */
+    public ServiceProcess maxHeap(String size) {
+        this.maxHeap = size;
+        return this;
     }
 
     /** Starts the JVM on the data directory and returns once the service reports UP. */
@@ -172,7 +179,7 @@ public final class ServiceProcess implements AutoCloseable {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + maxHeap);
         main.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         List<String> entries = new ArrayList<>(classpath);
