@@ -75,7 +75,13 @@ public class UnreadMessagesEmail {
     String preview(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         int limit = properties.previewLength();
-        return oneLine.length() <= limit ? oneLine : oneLine.substring(0, limit - 1).stripTrailing() + "…";
+        if (oneLine.length() <= limit) {
+            return oneLine;
+        }
+        String cut = oneLine.substring(0, limit - 1);
+        int lastSpace = cut.lastIndexOf(' ');
+        // At a word's end where one is near; a single long word is cut where the limit falls.
+        return (lastSpace > limit / 2 ? cut.substring(0, lastSpace) : cut).stripTrailing() + "…";
     }
 
     private List<Map<String, Object>> rooms(List<UnreadMessage> messages) {
