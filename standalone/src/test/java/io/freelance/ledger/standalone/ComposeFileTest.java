@@ -111,6 +111,19 @@ class ComposeFileTest {
                 String.class).get()).isEqualTo("https://idp.example/realms/ledger");
     }
 
+    @Test
+    void querySideSendsItsEmailsToTheMailCatcherWhoseWebPageIsPublished() {
+        Map<String, Object> environment = querySideEnvironment(Map.of());
+        String mailHost = String.valueOf(environment.get("SPRING_MAIL_HOST"));
+        Map<String, Map<String, Object>> services = services();
+
+        assertThat(services).as("the service SPRING_MAIL_HOST names").containsKey(mailHost);
+        assertThat(String.valueOf(services.get(mailHost).get("image"))).startsWith("axllent/mailpit:");
+        assertThat(environment.get("SPRING_MAIL_PORT")).as("Mailpit's SMTP port").isEqualTo("1025");
+        assertThat(String.valueOf(services.get(mailHost).get("ports"))).as("Mailpit's web page").contains("8025:8025");
+        assertThat(dependencies(services.get("query-side"))).containsEntry(mailHost, "service_started");
+    }
+
     /** Skipped where the {@code docker compose} command is missing; it needs no Docker engine. */
     @Test
     void dockerComposeAcceptsTheFile() throws Exception {

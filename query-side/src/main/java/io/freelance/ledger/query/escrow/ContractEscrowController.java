@@ -14,13 +14,16 @@ import reactor.core.publisher.Mono;
 /**
  * A contract's {@code milestones} and {@code escrow}, joined from its escrow account's read model. The
  * accounts of every contract in one answer are read together, in one query by {@code _id} (a batch
- * loader), so a page of contracts costs one more read, not one per contract.
+ * loader), so a page of contracts costs one more read, not one per contract. The loader caches nothing:
+ * a subscription keeps its loaders for as long as it runs, and a cached account would show every later
+ * view of the contract the escrow as it stood at the first (one answer asks for each contract once anyway).
  */
 @Controller
 public class ContractEscrowController {
 
     public ContractEscrowController(BatchLoaderRegistry batchLoaders, EscrowReadModel escrowAccounts) {
         batchLoaders.forTypePair(String.class, EscrowState.class)
+                .withOptions(options -> options.setCachingEnabled(false))
                 .registerMappedBatchLoader((contractIds, environment) ->
                         Mono.fromSupplier(() -> escrowAccounts.findByContractIds(contractIds)));
     }
