@@ -8,11 +8,9 @@ import static io.freelance.ledger.standalone.DemoUser.ERIN;
 import static io.freelance.ledger.standalone.DemoUser.FRANK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -209,15 +207,9 @@ class MessagingJourneyTest extends StandaloneTestBase {
         return contractId;
     }
 
-    /** The room opens a moment after the acceptance, by the service. */
+    /** The acceptance opened the room and its answer waited for it: readable at once. */
     private JsonNode contractRoomOf(DemoUser party, String contractId) {
-        AtomicReference<JsonNode> room = new AtomicReference<>();
-        eventually(() -> {
-            Response response = messaging.contractRoom(party, contractId);
-            assertThat(response.errors().isMissingNode() || response.errors().isEmpty()).as("%s", response.body()).isTrue();
-            room.set(response.dataAt("contractRoom"));
-        });
-        return room.get();
+        return messaging.contractRoom(party, contractId).dataAt("contractRoom");
     }
 
     private String groupRoom(DemoUser owner, List<String> members) {

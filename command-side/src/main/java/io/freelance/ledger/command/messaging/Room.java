@@ -81,8 +81,19 @@ public class Room {
         // Axon rebuilds the room from its events, or creates it for the command that opens it.
     }
 
+    /**
+     * A contract's room, opened in the unit of work that accepts the contract (as its escrow account is), so no
+     * accepted contract is without its room and the acceptance's answer can wait until the room is readable.
+     * The client is the owner (they may bring colleagues in); the freelancer a member who cannot be removed.
+     */
+    public Room(String contractId, String clientId, String freelancerId) {
+        apply(new RoomOpenedEvent(RoomId.forContract(contractId), RoomType.CONTRACT, contractId, null,
+                contractParties(clientId, freelancerId), Actor.SYSTEM.userId(), now()));
+    }
+
     // Opening: by the service for a contract, by a user for a one-on-one or group room. A repeat changes nothing.
 
+    /** For a contract accepted before rooms existed: the service opens its room; a repeat changes nothing. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Long handle(OpenContractRoomCommand command, MetaData metaData) {
@@ -96,10 +107,8 @@ public class Room {
         if (isOpened()) {
             return version();
         }
-        // The client is the owner (they may bring colleagues in); the freelancer a member who cannot be removed.
-        List<RoomMember> parties = List.of(new RoomMember(command.clientId(), RoomRole.OWNER),
-                new RoomMember(command.freelancerId(), RoomRole.MEMBER));
-        apply(new RoomOpenedEvent(command.roomId(), RoomType.CONTRACT, contract, null, parties, actor.userId(), now()));
+        apply(new RoomOpenedEvent(command.roomId(), RoomType.CONTRACT, contract, null,
+                contractParties(command.clientId(), command.freelancerId()), actor.userId(), now()));
         return version();
     }
 
@@ -318,6 +327,10 @@ public class Room {
                     "Rooms are for clients and freelancers.");
         }
         return actor;
+    }
+
+    private static List<RoomMember> contractParties(String clientId, String freelancerId) {
+        return List.of(new RoomMember(clientId, RoomRole.OWNER), new RoomMember(freelancerId, RoomRole.MEMBER));
     }
 
     /** The creator owns the room; each other named user joins once as a member. */
