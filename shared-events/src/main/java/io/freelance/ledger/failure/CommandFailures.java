@@ -3,6 +3,7 @@ package io.freelance.ledger.failure;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.invoice.InvoiceId;
+import io.freelance.ledger.messaging.RoomId;
 
 /**
  * The rejections a command meets in Axon rather than in a handler's rules: no aggregate with its id,
@@ -19,12 +20,15 @@ public final class CommandFailures {
 
     /**
      * No aggregate with this id: a contract, a contract's escrow account (an hourly contract has none), or a
-     * weekly invoice (a week without billable time has none).
+     * weekly invoice (a week without billable time has none), or a room.
      */
     public static LedgerError aggregateNotFound(String aggregateId) {
         String id = String.valueOf(aggregateId);
         if (InvoiceId.isInvoiceId(id)) {
             return LedgerError.notFound("invoiceId", "invoice.not-found", "There is no invoice " + id + ".");
+        }
+        if (RoomId.isRoomId(id)) {
+            return LedgerError.notFound("roomId", "room.not-found", "There is no room " + id + " that you are a member of.");
         }
         if (id.startsWith(EscrowAccountId.forContract(""))) {
             return LedgerError.notFound("contractId", "escrow.not-found",

@@ -31,4 +31,10 @@ public final class RoomId {
     public static String forGroup(String ownerId, String idempotencyKey) {
         return GROUP_PREFIX + NameBasedId.of("group-room", ownerId, idempotencyKey);
     }
+
+    /** True for an id of any kind of room, so a refusal about an unknown aggregate can name the room. */
+    public static boolean isRoomId(String id) {
+        return id != null && (id.startsWith(CONTRACT_PREFIX) || id.startsWith(ONE_ON_ONE_PREFIX)
+                || id.startsWith(GROUP_PREFIX));
+    }
 }

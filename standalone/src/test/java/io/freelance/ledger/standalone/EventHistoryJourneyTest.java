@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 class EventHistoryJourneyTest extends HourlyCycleTestBase {
 
     private static final List<String> FIXED_PRICE_STEPS = List.of("FixedPriceContractOfferedEvent", "ContractAcceptedEvent",
-            "EscrowAccountOpenedEvent", "MilestoneFundedEvent", "MilestoneSubmittedEvent", "MilestoneReleasedEvent");
+            "EscrowAccountOpenedEvent", "RoomOpenedEvent", "MilestoneFundedEvent", "MilestoneSubmittedEvent",
+            "MilestoneReleasedEvent");
 
     private HistoryApi history;
     private DiaryApi diary;
@@ -57,7 +58,7 @@ class EventHistoryJourneyTest extends HourlyCycleTestBase {
         assertThat(events).extracting(event -> event.path("globalPosition").asLong()).isSorted().doesNotHaveDuplicates();
         assertThat(events).extracting(event -> event.path("actor").path("userId").asString() + "/"
                 + event.path("actor").path("role").asString()).containsExactly("alice/CLIENT", "carol/FREELANCER",
-                "carol/FREELANCER", "alice/CLIENT", "carol/FREELANCER", "alice/CLIENT");
+                "carol/FREELANCER", "carol/FREELANCER", "alice/CLIENT", "carol/FREELANCER", "alice/CLIENT");
         JsonNode offered = events.get(0);
         assertThat(offered.path("aggregateType").asString()).isEqualTo("Contract");
         assertThat(offered.path("aggregateId").asString()).isEqualTo(contract.id());

@@ -33,6 +33,7 @@ import io.freelance.ledger.contract.ResumeContractCommand;
 import io.freelance.ledger.contract.WeeklyLimitChangedEvent;
 import io.freelance.ledger.contract.WeeklyLimitSchedule;
 import io.freelance.ledger.escrow.EscrowAccountId;
+import io.freelance.ledger.messaging.RoomId;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,11 +49,13 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import io.freelance.ledger.command.common.AggregateCaches;
 import io.freelance.ledger.command.common.ContractParties;
+import io.freelance.ledger.command.messaging.Room;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A contract between a client and a freelancer, from offer to end. Accepting a fixed-price contract
- * opens its escrow account in the same unit of work, so no accepted contract is ever without one.
+ * opens its escrow account in the same unit of work, so no accepted contract is ever without one; accepting
+ * any contract opens its room the same way.
  * <p>
  * The contract id derives from the client and their idempotency key, so an offer reaches an existing
  * contract only when it reuses a key. The contract itself decides what that is: the same terms are a retry,
@@ -145,12 +148,19 @@ public class Contract {
         apply(new ContractAcceptedEvent(contractId, type, parties.clientId(), parties.freelancerId(), now()));
         AggregateVersion contract = ownVersion();
         if (type != ContractType.FIXED_PRICE) {
-            return AggregateVersions.of(contract);
+            return AggregateVersions.of(contract, openRoom());
         }
         Long escrowVersion = AggregateLifecycle.createNew(EscrowAccount.class,
                 () -> new EscrowAccount(parties, currency, offeredMilestones)).version();
         return AggregateVersions.of(contract, new AggregateVersion(EscrowAccount.class.getSimpleName(),
-                EscrowAccountId.forContract(contractId), escrowVersion));
+                EscrowAccountId.forContract(contractId), escrowVersion), openRoom());
+    }
+
+    /** The contract's room, with its two parties, in the acceptance's unit of work. */
+    private AggregateVersion openRoom() throws Exception {
+        Long roomVersion = AggregateLifecycle.createNew(Room.class,
+                () -> new Room(contractId, parties.clientId(), parties.freelancerId())).version();
+        return new AggregateVersion(Room.class.getSimpleName(), RoomId.forContract(contractId), roomVersion);
     }
 
     @CommandHandler

@@ -16,6 +16,7 @@ import static io.freelance.ledger.command.testing.Violations.forbidden;
 import static io.freelance.ledger.command.testing.Violations.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freelance.ledger.command.messaging.Room;
 import io.freelance.ledger.command.escrow.EscrowAccount;
 import io.freelance.ledger.command.escrow.EscrowAccountCloser;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
@@ -33,6 +34,11 @@ import io.freelance.ledger.contract.EndContractCommand;
 import io.freelance.ledger.escrow.EscrowAccountClosedEvent;
 import io.freelance.ledger.escrow.EscrowAccountId;
 import io.freelance.ledger.escrow.EscrowAccountOpenedEvent;
+import io.freelance.ledger.messaging.RoomId;
+import io.freelance.ledger.messaging.RoomMember;
+import io.freelance.ledger.messaging.RoomOpenedEvent;
+import io.freelance.ledger.messaging.RoomRole;
+import io.freelance.ledger.messaging.RoomType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +65,7 @@ class ContractLifecycleTest {
 
     private AggregateTestFixture<Contract> fixture;
     private EmbeddedEventStore escrowEventStore;
+    private EmbeddedEventStore roomEventStore;
     private Instant offeredAt;
 
     @BeforeEach
@@ -68,7 +75,9 @@ class ContractLifecycleTest {
         escrowEventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         Repository<EscrowAccount> escrowRepository =
                 EventSourcingRepository.builder(EscrowAccount.class).eventStore(escrowEventStore).build();
-        fixture.registerRepositoryProvider(providing(escrowRepository));
+        roomEventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Repository<Room> roomRepository = EventSourcingRepository.builder(Room.class).eventStore(roomEventStore).build();
+        fixture.registerRepositoryProvider(providing(escrowRepository, roomRepository));
         fixture.registerInjectableResource(new EscrowAccountCloser(() -> escrowRepository, EscrowPolicy.defaults(),
                 StubDeadlineManager::new));
         offeredAt = fixture.currentTime().minus(Duration.ofDays(1));
@@ -79,6 +88,11 @@ class ContractLifecycleTest {
         return new AggregateVersion("Contract", CONTRACT_ID, version);
     }
 
+    /** Every accepted contract's room opens with it, at version 0. */
+    private static AggregateVersion roomVersion() {
+        return new AggregateVersion("Room", RoomId.forContract(CONTRACT_ID), 0);
+    }
+
     private static AggregateVersion escrowVersion(long version) {
         return new AggregateVersion("EscrowAccount", EscrowAccountId.forContract(CONTRACT_ID), version);
     }
@@ -86,6 +100,7 @@ class ContractLifecycleTest {
     @AfterEach
     void tearDown() {
         escrowEventStore.shutDown();
+        roomEventStore.shutDown();
     }
 
     @Test
@@ -93,7 +108,7 @@ class ContractLifecycleTest {
         fixture.given(hourlyOffered(offeredAt))
                 .when(new AcceptContractCommand(CONTRACT_ID), as(FREELANCER))
                 .expectEvents(accepted(ContractType.HOURLY))
-                .expectResultMessagePayload(AggregateVersions.of(contractVersion(1)));
+                .expectResultMessagePayload(AggregateVersions.of(contractVersion(1), roomVersion()));
         assertThat(escrowEvents()).isEmpty();
     }
 
@@ -102,7 +117,7 @@ class ContractLifecycleTest {
         fixture.given(fixedPriceOffered(offeredAt))
                 .when(new AcceptContractCommand(CONTRACT_ID), as(FREELANCER))
                 .expectEvents(accepted(ContractType.FIXED_PRICE))
-                .expectResultMessagePayload(AggregateVersions.of(contractVersion(1), escrowVersion(0)));
+                .expectResultMessagePayload(AggregateVersions.of(contractVersion(1), escrowVersion(0), roomVersion()));
         assertThat(escrowEvents()).containsExactly(new EscrowAccountOpenedEvent(
                 EscrowAccountId.forContract(CONTRACT_ID), CONTRACT_ID, CLIENT.userId(), FREELANCER.userId(), "USD",
                 List.of(DESIGN, BUILD), fixture.currentTime()));
@@ -248,6 +263,19 @@ class ContractLifecycleTest {
         return new ContractAcceptedEvent(CONTRACT_ID, type, CLIENT.userId(), FREELANCER.userId(), fixture.currentTime());
     }
 
+    @Test
+    void acceptingAContractOpensItsRoomWithTheClientAsOwnerAndTheFreelancerAsMember() {
+        fixture.given(hourlyOffered(offeredAt))
+                .when(new AcceptContractCommand(CONTRACT_ID), as(FREELANCER))
+                .expectSuccessfulHandlerExecution();
+        assertThat(roomEventStore.readEvents(RoomId.forContract(CONTRACT_ID)).asStream().map(Message::getPayload)
+                .map(Object.class::cast).toList())
+                .containsExactly(new RoomOpenedEvent(RoomId.forContract(CONTRACT_ID), RoomType.CONTRACT, CONTRACT_ID, null,
+                        List.of(new RoomMember(CLIENT.userId(), RoomRole.OWNER),
+                                new RoomMember(FREELANCER.userId(), RoomRole.MEMBER)),
+                        "system", fixture.currentTime()));
+    }
+
     private List<Object> escrowEvents() {
         return escrowEventStore.readEvents(EscrowAccountId.forContract(CONTRACT_ID)).asStream()
                 .map(Message::getPayload)
@@ -263,11 +291,15 @@ class ContractLifecycleTest {
                         List.of(DESIGN, BUILD), offeredAt)));
     }
 
-    private static RepositoryProvider providing(Repository<EscrowAccount> escrowRepository) {
+    private static RepositoryProvider providing(Repository<EscrowAccount> escrowRepository,
+                                                Repository<Room> roomRepository) {
         return new RepositoryProvider() {
             @Override
             @SuppressWarnings("unchecked")
             public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
+                if (aggregateType == Room.class) {
+                    return (Repository<T>) roomRepository;
+                }
                 return aggregateType == EscrowAccount.class ? (Repository<T>) escrowRepository : null;
             }
         };

@@ -39,7 +39,8 @@ public class ReadModelFormats {
             new Format("ledger-projection", 3, List.of("ledger_balances")),
             new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")),
             new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")),
-            new Format("dispute-projection", 1, List.of("disputes", "dispute_queue", "dispute_lists")));
+            new Format("dispute-projection", 1, List.of("disputes", "dispute_queue", "dispute_lists")),
+            new Format("room-projection", 1, List.of("rooms", "room_stories", "room_story_ids", "room_memberships")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
 

@@ -1,0 +1,115 @@
+package io.freelance.ledger.query.messaging;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import io.freelance.ledger.query.readstore.VersionedReadModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads rooms and stories by {@code _id} alone: a filter on anything else would be a collection scan on the
+ * embedded read store. A user's room list is their membership document and their rooms read by id, sorted in
+ * memory by latest activity (a user's rooms are few enough); a room's stories are read newest first by ids
+ * computed from sequence numbers.
+ */
+@Component
+public class RoomReadModel implements VersionedReadModel {
+
+    /** Stories read per query while searching a room, newest first. */
+    private static final int SEARCH_BATCH = 200;
+    static final Comparator<RoomView> BY_LATEST_ACTIVITY = Comparator.comparing(RoomView::latestActivityAt)
+            .reversed().thenComparing(RoomView::id);
+
+    private final MongoCollection<Document> rooms;
+    private final MongoCollection<Document> stories;
+    private final MongoCollection<Document> storyIds;
+    private final MongoCollection<Document> memberships;
+
+    public RoomReadModel(MongoDatabase readModelDatabase) {
+        this.rooms = readModelDatabase.getCollection(RoomStore.ROOMS);
+        this.stories = readModelDatabase.getCollection(RoomStore.STORIES);
+        this.storyIds = readModelDatabase.getCollection(RoomStore.STORY_IDS);
+        this.memberships = readModelDatabase.getCollection(RoomStore.MEMBERSHIPS);
+    }
+
+    public Optional<RoomView> findById(String roomId) {
+        return Optional.ofNullable(rooms.find(eq("_id", roomId)).first()).map(RoomDocuments::toView);
+    }
+
+    Optional<RoomStoryView> story(String roomId, String storyId) {
+        Document alias = storyIds.find(eq("_id", RoomStore.storyAlias(roomId, storyId))).first();
+        if (alias == null) {
+            return Optional.empty();
+        }
+        long sequence = ((Number) alias.get("sequence")).longValue();
+        return Optional.ofNullable(stories.find(eq("_id", RoomDocuments.storyDocumentId(roomId, sequence))).first())
+                .map(RoomDocuments::storyFromDocument);
+    }
+
+    /** Every room the user is a member of, latest activity first. */
+    List<RoomView> roomsOf(String userId) {
+        Document membership = memberships.find(eq("_id", userId)).first();
+        List<String> roomIds = membership == null ? List.of() : membership.getList(RoomStore.ROOM_IDS, String.class);
+        List<RoomView> found = new ArrayList<>();
+        if (!roomIds.isEmpty()) {
+            rooms.find(in("_id", roomIds)).forEach(document -> found.add(RoomDocuments.toView(document)));
+        }
+        // The list is left before the room is written; a member removed meanwhile is not shown the room.
+        return found.stream().filter(room -> room.hasMember(userId)).sorted(BY_LATEST_ACTIVITY).toList();
+    }
+
+    /** Up to {@code limit} stories, newest first, from sequence {@code fromSequence} down. */
+    List<RoomStoryView> storiesNewestFirst(String roomId, long fromSequence, int limit) {
+        if (fromSequence < 1 || limit < 1) {
+            return List.of();
+        }
+        long downTo = Math.max(1, fromSequence - limit + 1);
+        return byIds(RoomDocuments.storyDocumentIds(roomId, fromSequence, downTo));
+    }
+
+    /**
+     * Up to {@code limit} stories that mention the text, newest first, from sequence {@code fromSequence} down.
+     * A case-insensitive match in batches of the room's own stories: the embedded read store has no text index,
+     * and a regular expression filter would scan every room's stories.
+     */
+    List<RoomStoryView> search(String roomId, String text, long fromSequence, int limit) {
+        String lowerCase = text.toLowerCase(java.util.Locale.ROOT);
+        List<RoomStoryView> found = new ArrayList<>();
+        for (long from = fromSequence; from >= 1 && found.size() < limit; from -= SEARCH_BATCH) {
+            for (RoomStoryView story : storiesNewestFirst(roomId, from, SEARCH_BATCH)) {
+                if (story.mentions(lowerCase) && found.size() < limit) {
+                    found.add(story);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String aggregateType() {
+        return RoomStore.AGGREGATE_TYPE;
+    }
+
+    @Override
+    public long appliedVersion(String roomId) {
+        Document stored = rooms.find(eq("_id", roomId)).projection(Projections.include(RoomDocuments.VERSION)).first();
+        return stored == null ? -1 : RoomDocuments.versionOf(stored);
+    }
+
+    private List<RoomStoryView> byIds(List<String> ids) {
+        Map<String, RoomStoryView> found = new HashMap<>();
+        stories.find(in("_id", ids)).forEach(document -> found.put(document.getString("_id"),
+                RoomDocuments.storyFromDocument(document)));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+}
