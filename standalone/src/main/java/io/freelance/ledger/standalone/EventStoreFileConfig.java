@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** The H2 file event store's upkeep; nothing to do when the event store is PostgreSQL, shared by several processes. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+// The service's URL goes through H2's retry: file system (see application.yml); a plain file: URL is the same file.
+@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:') or '${spring.datasource.url:}'.startsWith('jdbc:h2:retry:file:')")
 public class EventStoreFileConfig {
 
     /** Only one process can open the file, so claims found in it at start-up are a killed process's. */

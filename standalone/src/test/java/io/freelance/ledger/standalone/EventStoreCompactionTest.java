@@ -36,7 +36,7 @@ class EventStoreCompactionTest {
         Path directory = Path.of("target", "test-data", "compaction-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(directory);
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("event-store") + SERVICE_URL_OPTIONS);
+        dataSource.setURL("jdbc:h2:retry:file:" + directory.resolve("event-store") + SERVICE_URL_OPTIONS);
         dataSource.setUser("ledger");
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute(

@@ -101,7 +101,7 @@ final class EventStoreFiles {
 
     /** The service's own credentials (application.yml); the file must not be open in a running service. */
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDirectory.resolve("event-store"), "ledger", "");
+        return DriverManager.getConnection("jdbc:h2:retry:file:" + dataDirectory.resolve("event-store"), "ledger", "");
     }
 
     private static void copyDirectory(Path source, Path target) {

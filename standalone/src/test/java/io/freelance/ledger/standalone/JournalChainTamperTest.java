@@ -136,7 +136,7 @@ class JournalChainTamperTest {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDirectory.resolve("event-store"), "ledger", "");
+        return DriverManager.getConnection("jdbc:h2:retry:file:" + dataDirectory.resolve("event-store"), "ledger", "");
     }
 
     private ConfigurableApplicationContext start() {

@@ -106,14 +106,14 @@ class RestartTest {
     }
 
     private int update(String sql) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDirectory.resolve("event-store");
+        String url = "jdbc:h2:retry:file:" + dataDirectory.resolve("event-store");
         try (Connection connection = DriverManager.getConnection(url, "ledger", "")) {
             return connection.createStatement().executeUpdate(sql);
         }
     }
 
     private long count(String sql) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDirectory.resolve("event-store");
+        String url = "jdbc:h2:retry:file:" + dataDirectory.resolve("event-store");
         try (Connection connection = DriverManager.getConnection(url, "ledger", "");
              ResultSet result = connection.createStatement().executeQuery(sql)) {
             result.next();
