@@ -17,6 +17,8 @@ public class UnreadEmailSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UnreadEmailSchedule.class);
 
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private final UnreadEmailCheck check;
     private final Duration interval;
     private ScheduledExecutorService executor;
@@ -36,10 +38,19 @@ public class UnreadEmailSchedule implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::checkOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Waits for a check under way, so none is still using the stores when the context closes them. */
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             executor = null;
         }
     }
