@@ -83,6 +83,13 @@ final class MessagingApi {
                 Map.of("roomId", roomId, "storyId", storyId, "text", text));
     }
 
+    /** A post naming uploaded files; the answer's story lists them with their download paths. */
+    Response postWithFiles(DemoUser author, String roomId, String storyId, String text, List<String> attachmentIds) {
+        return api.call(author, "mutation($input: CreateRoomStoryInput!) { createRoomStory(input: $input) { storyId pending "
+                        + "story { sequence attachments { attachmentId fileName contentType sizeBytes sha256 downloadUrl } } } }",
+                Map.of("input", Map.of("roomId", roomId, "storyId", storyId, "text", text, "attachmentIds", attachmentIds)));
+    }
+
     Response edit(DemoUser author, String roomId, String storyId, String text) {
         return storyMutation(author, "updateRoomStory", "UpdateRoomStoryInput",
                 Map.of("roomId", roomId, "storyId", storyId, "text", text));

@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.freelance.ledger.query.messaging.notification.MessageEmails;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandBus;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReplaySafetyTest {
 
+    /** Sending an email is a side effect a replay must not repeat, as a command is. */
     private static final Set<Class<?>> SIDE_EFFECT_TYPES = Set.of(CommandGateway.class, CommandBus.class,
-            EventGateway.class, DeadlineManager.class);
+            EventGateway.class, DeadlineManager.class, MessageEmails.class);
 
     private static JavaClasses service;
 

@@ -13,7 +13,7 @@ public final class RoomInputs {
     public record CreateRoomInput(RoomType type, String topic, List<String> userIds, String idempotencyKey) {
     }
 
-    public record CreateRoomStoryInput(String roomId, String storyId, String text) {
+    public record CreateRoomStoryInput(String roomId, String storyId, String text, List<String> attachmentIds) {
     }
 
     public record UpdateRoomStoryInput(String roomId, String storyId, String text) {

@@ -14,6 +14,7 @@ import io.freelance.ledger.messaging.RemoveRoomStoryCommand;
 import io.freelance.ledger.messaging.RoomId;
 import io.freelance.ledger.messaging.RoomLimits;
 import io.freelance.ledger.messaging.RoomType;
+import io.freelance.ledger.messaging.StoryAttachment;
 import io.freelance.ledger.query.graphql.Inputs;
 import io.freelance.ledger.query.messaging.RoomInputs.AddUserToRoomInput;
 import io.freelance.ledger.query.messaging.RoomInputs.ArchiveRoomInput;
@@ -24,6 +25,7 @@ import io.freelance.ledger.query.messaging.RoomInputs.RemoveRoomStoryInput;
 import io.freelance.ledger.query.messaging.RoomInputs.RemoveUserFromRoomInput;
 import io.freelance.ledger.query.messaging.RoomInputs.UpdateRoomStoryInput;
 import io.freelance.ledger.query.messaging.RoomInputs.UpdateRoomTopicInput;
+import io.freelance.ledger.query.messaging.attachment.Attachments;
 import io.freelance.ledger.query.security.Caller;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +44,13 @@ public class RoomMutationController {
     private final RoomAccess access;
     private final RoomUsers users;
     private final RoomCommands commands;
+    private final Attachments attachments;
 
-    public RoomMutationController(RoomAccess access, RoomUsers users, RoomCommands commands) {
+    public RoomMutationController(RoomAccess access, RoomUsers users, RoomCommands commands, Attachments attachments) {
         this.access = access;
         this.users = users;
         this.commands = commands;
+        this.attachments = attachments;
     }
 
     /**
@@ -75,7 +79,8 @@ public class RoomMutationController {
         RoomView room = member(input.roomId(), caller);
         String storyId = Inputs.id("storyId", input.storyId());
         String text = RoomLimits.storyText("text", input.text());
-        return commands.sendForStory(caller, room.id(), storyId, new PostRoomStoryCommand(room.id(), storyId, text, List.of()));
+        List<StoryAttachment> claimed = claimed(input.attachmentIds(), caller, room.id(), storyId);
+        return commands.sendForStory(caller, room.id(), storyId, new PostRoomStoryCommand(room.id(), storyId, text, claimed));
     }
 
     @MutationMapping
@@ -146,6 +151,26 @@ public class RoomMutationController {
         String other = users.requireMarketplaceUser("userIds[0]", others.get(0));
         String roomId = RoomId.forOneOnOne(caller.userId(), other);
         return commands.send(caller, roomId, new CreateOneOnOneRoomCommand(roomId, other));
+    }
+
+    /** Every named file checked before anything is sent, so one bad id leaves the message unposted. */
+    private List<StoryAttachment> claimed(List<String> attachmentIds, Caller caller, String roomId, String storyId) {
+        List<String> given = attachmentIds == null ? List.of() : attachmentIds;
+        if (given.size() > RoomLimits.MAX_ATTACHMENTS) {
+            throw RuleViolation.badRequest("attachmentIds", "attachmentIds.too-many",
+                    "A message carries at most %d files; %d were named.".formatted(RoomLimits.MAX_ATTACHMENTS, given.size()));
+        }
+        List<StoryAttachment> claimed = new ArrayList<>();
+        for (int index = 0; index < given.size(); index++) {
+            StoryAttachment attachment = attachments.claimForStory("attachmentIds[%d]".formatted(index), given.get(index),
+                    caller.userId(), roomId, storyId);
+            if (claimed.stream().anyMatch(earlier -> earlier.attachmentId().equals(attachment.attachmentId()))) {
+                throw RuleViolation.badRequest("attachmentIds[%d]".formatted(index), "attachmentIds.duplicate",
+                        "The same file is named twice; name each file once.");
+            }
+            claimed.add(attachment);
+        }
+        return claimed;
     }
 
     private List<String> knownUsers(List<String> userIds) {

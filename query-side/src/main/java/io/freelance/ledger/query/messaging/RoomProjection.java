@@ -12,6 +12,7 @@ import io.freelance.ledger.messaging.RoomStoryEditedEvent;
 import io.freelance.ledger.messaging.RoomStoryPostedEvent;
 import io.freelance.ledger.messaging.RoomStoryRemovedEvent;
 import io.freelance.ledger.messaging.RoomTopicChangedEvent;
+import io.freelance.ledger.query.messaging.attachment.Attachments;
 import io.freelance.ledger.query.readstore.Versioned;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -34,9 +35,11 @@ public class RoomProjection {
     public static final String PROCESSING_GROUP = "room-projection";
 
     private final RoomStore store;
+    private final Attachments attachments;
 
-    public RoomProjection(RoomStore store) {
+    public RoomProjection(RoomStore store, Attachments attachments) {
         this.store = store;
+        this.attachments = attachments;
     }
 
     @EventHandler
@@ -79,6 +82,9 @@ public class RoomProjection {
                    @MetaDataValue(Actor.ROLE_KEY) String authorRole) {
         apply(event.roomId(), sequenceNumber, room -> {
             RoomStoryView story = RoomStoryView.posted(event, Role.valueOf(authorRole));
+            // Before the story shows: whoever sees the story can then download its files. Idempotent, so a
+            // replay (in the order the events were stored) ends where the history does.
+            story.attachments().forEach(file -> attachments.markAttached(file.attachmentId(), event.roomId(), event.storyId()));
             store.writeStory(story);
             return room.storyPosted(story);
         });
@@ -91,7 +97,10 @@ public class RoomProjection {
 
     @EventHandler
     public void on(RoomStoryRemovedEvent event, @SequenceNumber long sequenceNumber) {
-        changeStory(event.roomId(), event.sequence(), sequenceNumber, story -> story.removed(event));
+        changeStory(event.roomId(), event.sequence(), sequenceNumber, story -> {
+            story.attachments().forEach(file -> attachments.markDetached(file.attachmentId(), story.roomId(), story.id()));
+            return story.removed(event);
+        });
     }
 
     @EventHandler

@@ -123,6 +123,12 @@ public class RoomQueryController {
         return story.visibleAttachments();
     }
 
+    /** Relative to the service's address: the same path answers a browser and a command-line client. */
+    @SchemaMapping(typeName = "StoryAttachment")
+    public String downloadUrl(StoryAttachment attachment) {
+        return "/attachments/" + attachment.attachmentId();
+    }
+
     @SchemaMapping(typeName = "RoomStory")
     public boolean edited(RoomStoryView story) {
         return story.editedAt() != null;

@@ -1,12 +1,15 @@
 package io.freelance.ledger.query.messaging;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import io.freelance.ledger.query.readstore.BsonTimes;
 import io.freelance.ledger.query.readstore.VersionedReadModel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,6 +69,24 @@ public class RoomReadModel implements VersionedReadModel {
         }
         // The list is left before the room is written; a member removed meanwhile is not shown the room.
         return found.stream().filter(room -> room.hasMember(userId)).sorted(BY_LATEST_ACTIVITY).toList();
+    }
+
+    /**
+     * Up to {@code limit} rooms with activity since the instant: the rooms where an unread message can still be
+     * owed an email. A real MongoDB answers from the index on {@code latestActivityAt}; the embedded store scans.
+     */
+    public List<RoomView> activeSince(Instant since, int limit) {
+        List<RoomView> found = new ArrayList<>();
+        rooms.find(gte("latestActivityAt", BsonTimes.toDate(since))).limit(limit)
+                .forEach(document -> found.add(RoomDocuments.toView(document)));
+        return found;
+    }
+
+    /** The stories numbered {@code fromSequence} to {@code toSequence}, oldest first. */
+    public List<RoomStoryView> storiesBetween(String roomId, long fromSequence, long toSequence) {
+        List<RoomStoryView> newestFirst = new ArrayList<>(storiesNewestFirst(roomId, toSequence, (int) (toSequence - fromSequence + 1)));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** Up to {@code limit} stories, newest first, from sequence {@code fromSequence} down. */

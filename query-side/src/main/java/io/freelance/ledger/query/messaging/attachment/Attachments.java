@@ -3,6 +3,7 @@ package io.freelance.ledger.query.messaging.attachment;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.common.TextInput;
 import io.freelance.ledger.messaging.StoryAttachment;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,24 @@ public final class Attachments {
                 .map(StoredAttachment::toStoryAttachment)
                 .orElseThrow(() -> RuleViolation.badRequest(field, TextInput.ruleSubject(field) + ".not-uploaded",
                         "You have uploaded no attachment with that id: upload the file with POST /attachments first, then send the id it answers."));
+    }
+
+    /**
+     * As {@link #claim(String, String, String)}, for the message {@code storyId} of {@code roomId}: a file already
+     * carried by another message is refused with {@code <field>.already-attached} (upload it again to send it
+     * again), so a file's audience only ever grows by its uploader's explicit choice of one message. The same
+     * message posted again (a retry with the same story id) may name it once more.
+     */
+    public StoryAttachment claimForStory(String field, String attachmentId, String uploaderId, String roomId, String storyId) {
+        StoryAttachment claimed = claim(field, attachmentId, uploaderId);
+        StoredAttachment.AttachedTo thisStory = new StoredAttachment.AttachedTo(roomId, storyId);
+        boolean elsewhere = find(attachmentId).map(StoredAttachment::attachedTo).orElse(List.of()).stream()
+                .anyMatch(attachedTo -> !attachedTo.equals(thisStory));
+        if (elsewhere) {
+            throw RuleViolation.badRequest(field, TextInput.ruleSubject(field) + ".already-attached",
+                    "That file is already attached to another message; upload it again to send it in this one.");
+        }
+        return claimed;
     }
 
     /** Records that a posted message carries the file, so its room's members may download it; idempotent. */

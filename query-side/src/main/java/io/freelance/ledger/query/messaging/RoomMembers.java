@@ -1,0 +1,23 @@
+package io.freelance.ledger.query.messaging;
+
+import io.freelance.ledger.query.messaging.attachment.RoomMembership;
+import org.springframework.stereotype.Component;
+
+/**
+ * Room membership for attachment downloads, from the room read model at each download: a member removed from a
+ * room stops reaching its files at once.
+ */
+@Component
+public class RoomMembers implements RoomMembership {
+
+    private final RoomReadModel rooms;
+
+    public RoomMembers(RoomReadModel rooms) {
+        this.rooms = rooms;
+    }
+
+    @Override
+    public boolean isMember(String roomId, String userId) {
+        return rooms.findById(roomId).map(room -> room.hasMember(userId)).orElse(false);
+    }
+}
