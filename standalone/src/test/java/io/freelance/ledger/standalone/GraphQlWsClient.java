@@ -103,6 +103,23 @@ final class GraphQlWsClient implements AutoCloseable {
         }
     }
 
+    /** The next message of the subscription {@code id} within {@code wait}, or null. */
+    JsonNode nextMessageOfWithin(String id, Duration wait) {
+        try {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (message != null && id.equals(message.path("id").asString(null))) {
+                    return message;
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Nothing for {@code quiet}: no message at all (pings aside) arrived. */
     boolean staysQuietFor(Duration quiet) {
         try {

@@ -89,6 +89,31 @@ public class RoomReadModel implements VersionedReadModel {
         return newestFirst;
     }
 
+    /**
+     * The version of each room the user is a member of, as its document stands: where a live subscription starts
+     * counting, so it delivers only the events after what the member could already read.
+     */
+    Map<String, Long> memberRoomVersions(String userId) {
+        Document membership = memberships.find(eq("_id", userId)).first();
+        List<String> roomIds = membership == null ? List.of() : membership.getList(RoomStore.ROOM_IDS, String.class);
+        Map<String, Long> versions = new HashMap<>();
+        if (!roomIds.isEmpty()) {
+            rooms.find(in("_id", roomIds)).forEach(document -> {
+                if (RoomDocuments.toView(document).hasMember(userId)) {
+                    versions.put(document.getString("_id"), RoomDocuments.versionOf(document));
+                }
+            });
+        }
+        return versions;
+    }
+
+    /** The room's version when the user is among its members, from one read of its document. */
+    Optional<Long> memberRoomVersion(String userId, String roomId) {
+        return Optional.ofNullable(rooms.find(eq("_id", roomId)).first())
+                .filter(document -> RoomDocuments.toView(document).hasMember(userId))
+                .map(RoomDocuments::versionOf);
+    }
+
     /** Up to {@code limit} stories, newest first, from sequence {@code fromSequence} down. */
     List<RoomStoryView> storiesNewestFirst(String roomId, long fromSequence, int limit) {
         if (fromSequence < 1 || limit < 1) {
