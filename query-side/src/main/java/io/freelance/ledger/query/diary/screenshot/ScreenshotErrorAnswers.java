@@ -1,44 +1,9 @@
 package io.freelance.ledger.query.diary.screenshot;
 
-import io.freelance.ledger.common.LedgerError;
-import io.freelance.ledger.common.RuleViolation;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.freelance.ledger.query.web.RefusalAnswers;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refused uploads and downloads answer JSON shaped like the GraphQL errors' {@code extensions}, plus the sentence. */
+/** Refused screenshot uploads and downloads answer classified JSON (see {@link RefusalAnswers}). */
 @RestControllerAdvice(assignableTypes = ScreenshotController.class)
-class ScreenshotErrorAnswers {
-
-    record ErrorAnswer(String classification, String field, String rule, String message) {
-
-        static ErrorAnswer of(LedgerError error) {
-            return new ErrorAnswer(error.category().name(), error.field(), error.rule(), error.message());
-        }
-    }
-
-    @ExceptionHandler(ScreenshotRefusal.class)
-    ResponseEntity<ErrorAnswer> refused(ScreenshotRefusal refusal) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.status());
-        if (refusal.status().is5xxServerError()) {
-            answer.header(HttpHeaders.RETRY_AFTER, "5");
-        }
-        return answer.body(ErrorAnswer.of(refusal.error()));
-    }
-
-    /** A sign-in the ledger cannot act for (no ledger role, an unusable user id), classified as over GraphQL. */
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ErrorAnswer> refused(RuleViolation violation) {
-        LedgerError error = violation.error();
-        HttpStatus status = switch (error.category()) {
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-        return ResponseEntity.status(status).body(ErrorAnswer.of(error));
-    }
+class ScreenshotErrorAnswers extends RefusalAnswers {
 }

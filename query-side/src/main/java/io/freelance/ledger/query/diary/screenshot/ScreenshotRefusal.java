@@ -2,32 +2,17 @@ package io.freelance.ledger.query.diary.screenshot;
 
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
+import io.freelance.ledger.query.web.RefusedRequest;
 import org.springframework.http.HttpStatus;
 
-/**
- * An upload or download refused before anything is stored: the HTTP status and the classified error
- * (field, rule, sentence) the caller gets as JSON, as GraphQL errors carry them in {@code extensions}.
- */
-final class ScreenshotRefusal extends RuntimeException {
+/** An upload or download refused, nothing kept; the named cases of this endpoint. */
+final class ScreenshotRefusal extends RefusedRequest {
 
     static final String BODY = "body";
     static final String CONTENT_TYPE = "Content-Type";
 
-    private final HttpStatus status;
-    private final LedgerError error;
-
     private ScreenshotRefusal(HttpStatus status, LedgerError error) {
-        super(error.message(), null, false, false);
-        this.status = status;
-        this.error = error;
-    }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    LedgerError error() {
-        return error;
+        super(status, error);
     }
 
     static ScreenshotRefusal tooLarge(long maxBytes) {

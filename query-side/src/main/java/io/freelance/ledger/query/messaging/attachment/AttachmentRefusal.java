@@ -2,33 +2,18 @@ package io.freelance.ledger.query.messaging.attachment;
 
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
+import io.freelance.ledger.query.web.RefusedRequest;
 import org.springframework.http.HttpStatus;
 
-/**
- * An upload or download refused, nothing kept: the HTTP status and the classified error (field, rule,
- * sentence) the caller gets as JSON, shaped as GraphQL errors carry them in {@code extensions}.
- */
-final class AttachmentRefusal extends RuntimeException {
+/** An upload or download refused, nothing kept; the named cases of this endpoint. */
+final class AttachmentRefusal extends RefusedRequest {
 
     static final String BODY = "body";
     static final String CONTENT_TYPE = "Content-Type";
     static final String ATTACHMENT_ID = "attachmentId";
 
-    private final HttpStatus status;
-    private final LedgerError error;
-
     private AttachmentRefusal(HttpStatus status, LedgerError error) {
-        super(error.message(), null, false, false);
-        this.status = status;
-        this.error = error;
-    }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    LedgerError error() {
-        return error;
+        super(status, error);
     }
 
     static AttachmentRefusal tooLarge(long maxBytes) {
