@@ -46,7 +46,9 @@ class EmailOutboxTest extends StandaloneTestBase {
         assertThat(first.path("to").asString()).isEqualTo("erin@example.com");
         assertThat(first.path("subject").asString()).isEqualTo("1 unread message from alice");
         assertThat(first.path("body").asString()).isEqualTo("Hello erin, first");
-        assertThat(first.path("status").asString()).isEqualTo("OUTBOX_ONLY");
+        assertThat(first.path("status").asString()).as("accepted by the SMTP server").isEqualTo("SENT");
+        assertThat(SmtpCatcher.bodiesTo("erin@example.com", "Hello erin, first")).hasSize(1);
+        assertThat(SmtpCatcher.bodiesTo("erin@example.com", "never")).isEmpty();
         assertThat(first.path("sentAt").asString()).isNotBlank();
         assertThat(allEmailsOf(FRANK)).extracting(email -> email.path("id").asString()).contains(run + "-2")
                 .doesNotContain(run + "-1", run + "-3");

@@ -35,6 +35,8 @@ abstract class StandaloneTestBase {
     static void embeddedStores(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", () -> DATA_DIR);
         registry.add("ledger.deadlines.polling-interval", () -> "PT0.2S");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SmtpCatcher::port);
     }
 
     @LocalServerPort

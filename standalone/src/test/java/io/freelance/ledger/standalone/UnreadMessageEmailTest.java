@@ -85,6 +85,10 @@ class UnreadMessageEmailTest extends StandaloneTestBase {
                     "The budget needs your sign-off.", "/rooms/" + launch, "/rooms/" + budget, "In Launch plan:", "In Budget:");
             assertThat(first.to()).isEqualTo("bob@example.com");
             eventually(() -> assertThat(emailsAbout(DAVE, launch)).hasSize(1));
+            eventually(() -> assertThat(SmtpCatcher.bodiesTo("bob@example.com", "/rooms/" + launch)).isNotEmpty());
+            assertThat(SmtpCatcher.bodiesTo("bob@example.com", "/rooms/" + launch)).as("one email over SMTP for three messages")
+                    .singleElement().asString().contains("The draft is in the shared folder.", "Can you review section two?",
+                            "The budget needs your sign-off.");
 
             checkDecidesNothing();
             restartedCheck();
@@ -97,6 +101,9 @@ class UnreadMessageEmailTest extends StandaloneTestBase {
             SentEmail second = emailsAbout(BOB, launch).get(0);
             assertThat(second.subject()).isEqualTo("1 unread message from alice");
             assertThat(second.body()).contains("Never mind, I reviewed it myself.").doesNotContain("The draft", "budget");
+            eventually(() -> assertThat(SmtpCatcher.bodiesTo("bob@example.com", "/rooms/" + launch))
+                    .as("over SMTP: the first, then the newer one")
+                    .hasSize(2).last().asString().contains("Never mind, I reviewed it myself.").doesNotContain("The draft"));
         }
     }
 
@@ -115,6 +122,7 @@ class UnreadMessageEmailTest extends StandaloneTestBase {
             assertThat(presence.isOnline(DAVE.id())).isFalse();
             checkDecidesNothing();
             assertThat(emailsAbout(DAVE, room)).isEmpty();
+            assertThat(SmtpCatcher.bodiesTo("dave@example.com", "/rooms/" + room)).as("nothing over SMTP").isEmpty();
         }
     }
 
@@ -179,6 +187,8 @@ class UnreadMessageEmailTest extends StandaloneTestBase {
             eventually(() -> assertThat(emailsAbout(DAVE, room)).hasSize(2));
             assertThat(outbox.newestFirst(DAVE.id(), null, 1_000)).as("only the new email").hasSize(allOfDave + 1);
             assertThat(emailsAbout(DAVE, room).get(0).body()).contains("After the replay.").doesNotContain("Before the replay.");
+            eventually(() -> assertThat(SmtpCatcher.bodiesTo("dave@example.com", "/rooms/" + room))
+                    .as("over SMTP: once before the replay, once after").hasSize(2));
         }
     }
 
