@@ -85,14 +85,15 @@ public class LedgerStore {
             return;
         }
         long sequence = recorded.get().sequence();
-        Map<String, String> postingIds = recorded.get().postingIds();
-        requireStreamOrder(entry, sequence, storedBalances, postingIds);
+        Map<String, String> postingIds = new HashMap<>(recorded.get().postingIds());
+        Set<String> appliedLegs = legsAppliedBefore(entry, sequence, storedBalances, postingIds);
+        replanInterruptedLegs(entry, sequence, storedBalances, appliedLegs, postingIds);
         List<WriteModel<Document>> postingWrites = new ArrayList<>();
         List<WriteModel<Document>> balanceWrites = new ArrayList<>();
         for (JournalLeg leg : entry.legs()) {
             String balanceId = balanceIdOf(leg);
             Document stored = storedBalances.get(balanceId);
-            if (alreadyApplied(stored, sequence)) {
+            if (appliedLegs.contains(balanceId)) {
                 continue;
             }
             if (stored == null) {
@@ -172,34 +173,63 @@ public class LedgerStore {
     }
 
     /**
-     * A balance already past this sequence is fine when this entry's posting exists: the entry was
-     * applied and this is a repeat. Without the posting the ledger's own bookkeeping is broken;
-     * skipping the entry would lose money silently, so refuse.
+     * The legs this entry already moved: their balance is past its sequence and holds this entry's posting. A balance
+     * past the sequence without the posting belongs to an entry applied in between (see {@link #replanInterruptedLegs}).
      */
-    private void requireStreamOrder(JournalEntry entry, long sequence, Map<String, Document> storedBalances,
-                                    Map<String, String> postingIds) {
+    private Set<String> legsAppliedBefore(JournalEntry entry, long sequence, Map<String, Document> storedBalances,
+                                          Map<String, String> postingIds) {
         List<String> passedPostingIds = entry.legs().stream()
                 .map(LedgerStore::balanceIdOf)
                 .filter(balanceId -> alreadyApplied(storedBalances.get(balanceId), sequence))
                 .map(postingIds::get)
                 .toList();
-        if (passedPostingIds.isEmpty()) {
-            return;
+        Set<String> ownPostings = new HashSet<>();
+        if (!passedPostingIds.isEmpty()) {
+            postings.find(in(ID, passedPostingIds)).projection(Projections.include(ID, ENTRY_ID))
+                    .forEach(document -> {
+                        if (entry.entryId().equals(document.getString(ENTRY_ID))) {
+                            ownPostings.add(document.getString(ID));
+                        }
+                    });
         }
-        Set<String> existing = new HashSet<>();
-        postings.find(in(ID, passedPostingIds)).projection(Projections.include(ID, ENTRY_ID))
-                .forEach(document -> {
-                    if (entry.entryId().equals(document.getString(ENTRY_ID))) {
-                        existing.add(document.getString(ID));
-                    }
-                });
-        for (String postingId : passedPostingIds) {
-            if (!existing.contains(postingId)) {
-                throw new IllegalStateException("Journal entry " + entry.entryId()
-                        + " has ledger sequence " + sequence + " but its accounts are past it without its posting "
-                        + postingId + "; the ledger projection must run as one segment and one sequence");
+        Set<String> applied = new HashSet<>();
+        for (JournalLeg leg : entry.legs()) {
+            String balanceId = balanceIdOf(leg);
+            if (ownPostings.contains(postingIds.get(balanceId))) {
+                applied.add(balanceId);
             }
         }
+        return applied;
+    }
+
+    /**
+     * An entry recorded but not applied before the process died (the read-model file had kept the record, not yet its
+     * postings), and then, after the restart, passed by entries the processor now saw first: a transaction that had
+     * committed late fills a gap in the event order on the second reading. Those entries took this one's planned posting
+     * numbers. Its legs get the next numbers on their accounts, recorded on the entry before any posting is written,
+     * so a further retry finds them; its ledger sequence and chain link stay as recorded. Each leg is still applied
+     * exactly once: a leg counts as applied only when its account holds this entry's own posting.
+     */
+    private void replanInterruptedLegs(JournalEntry entry, long sequence, Map<String, Document> storedBalances,
+                                       Set<String> appliedLegs, Map<String, String> postingIds) {
+        Map<String, String> replanned = new HashMap<>();
+        for (JournalLeg leg : entry.legs()) {
+            String balanceId = balanceIdOf(leg);
+            Document stored = storedBalances.get(balanceId);
+            if (!appliedLegs.contains(balanceId) && alreadyApplied(stored, sequence)) {
+                replanned.put(balanceId, postingId(balanceId, postingCount(stored) + 1));
+            }
+        }
+        if (replanned.isEmpty()) {
+            return;
+        }
+        log.warn("Journal entry {} (ledger sequence {}) was recorded before a restart but not applied, and later entries "
+                + "moved its accounts meanwhile; applying it now with new posting numbers {}", entry.entryId(), sequence, replanned);
+        postingIds.putAll(replanned);
+        List<Document> planned = postingIds.entrySet().stream()
+                .map(id -> new Document(BALANCE_ID, id.getKey()).append(POSTING_ID, id.getValue()))
+                .toList();
+        journalEntries.updateOne(eq(ID, entry.entryId()), Updates.set(POSTING_IDS, planned));
     }
 
     private Map<String, Document> storedBalances(JournalEntry entry) {
@@ -243,7 +273,8 @@ public class LedgerStore {
         Bson filter = eq(ID, balanceIdOf(leg));
         Bson update = Updates.combine(
                 Updates.inc(BALANCE_MINOR_UNITS, MinorUnits.of(leg.amount())),
-                Updates.set(LAST_POSITION, sequence),
+                // max: an interrupted entry applied after later ones must not take the balance's position back.
+                Updates.max(LAST_POSITION, sequence),
                 Updates.set(LAST_ENTRY_ID, entry.entryId()),
                 Updates.set(POSTING_COUNT, postingNumber),
                 Updates.setOnInsert(ACCOUNT, leg.account().name()),

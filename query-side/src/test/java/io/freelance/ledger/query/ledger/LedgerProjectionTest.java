@@ -168,6 +168,36 @@ class LedgerProjectionTest {
     }
 
     @Test
+    void anEntryRecordedBeforeACrashAndPassedAfterTheRestartIsAppliedOnceWithNewPostingNumbers() {
+        // Before the crash the processor saw the event at 12 first (the one at 10 had not committed yet): its entry was
+        // recorded, and the read-model file kept that record but not its postings.
+        JournalEntry seenFirst = Entries.funding("e-12", "alice", CONTRACT, "m-2", "20.00", "1.00");
+        apply(seenFirst, 12);
+        database.getCollection(LedgerFields.POSTINGS).deleteMany(new Document());
+        database.getCollection(LedgerFields.BALANCES).deleteMany(new Document());
+        // After the restart both are committed and are read in order: 10 first takes the accounts' first posting numbers.
+        apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
+
+        apply(seenFirst, 12);
+
+        assertThat(balance(ESCROW)).isEqualTo(usd("30.00"));
+        assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-31.50"));
+        assertThat(balance(LedgerAccounts.MARKETPLACE_FEES)).isEqualTo(usd("1.50"));
+        List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
+                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
+                .into(new ArrayList<>());
+        assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-10", "e-12");
+        assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
+                .containsExactly(1000L, 3000L);
+
+        // A further retry of either event changes nothing.
+        List<Document> applied = snapshot();
+        apply(seenFirst, 12);
+        apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
+        assertThat(snapshot()).isEqualTo(applied);
+    }
+
+    @Test
     void anUnbalancedEntryIsRejectedAndRecordsNothing() {
         // JournalEntry refuses to be built unbalanced, so only a forged one can reach the projection.
         JournalEntry forged = mock(JournalEntry.class);
