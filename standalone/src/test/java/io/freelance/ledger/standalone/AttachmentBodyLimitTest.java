@@ -4,13 +4,10 @@ import static io.freelance.ledger.standalone.DemoUser.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +37,7 @@ class AttachmentBodyLimitTest extends StandaloneTestBase {
             out.write(headers("Content-Length: " + (MAX_BYTES + 1)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttpAnswers.readAnswer(socket.getInputStream());
 
             assertThat(answer).startsWith("HTTP/1.1 413");
             assertThat(answer).contains("\"rule\":\"body.too-large\"").contains("\"field\":\"body\"")
@@ -57,7 +54,7 @@ class AttachmentBodyLimitTest extends StandaloneTestBase {
             AtomicLong sent = new AtomicLong();
             CompletableFuture<String> sender = CompletableFuture.supplyAsync(() -> sendChunked(socket, sent));
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttpAnswers.readAnswer(socket.getInputStream());
             String senderEnd = sender.get(60, TimeUnit.SECONDS);
 
             assertThat(answer).startsWith("HTTP/1.1 413");
@@ -101,23 +98,5 @@ class AttachmentBodyLimitTest extends StandaloneTestBase {
         } catch (IOException e) {
             return "failed: " + e.getMessage();
         }
-    }
-
-    /** The status line, headers and whatever body arrives before the server closes or goes quiet. */
-    private static String readAnswer(InputStream in) throws IOException {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                answer.write(buffer, 0, read);
-                if (answer.toString(StandardCharsets.UTF_8).contains("\"message\"")) {
-                    break; // the JSON error is in; the rest of it is a few bytes
-                }
-            }
-        } catch (SocketTimeoutException | SocketException stopped) {
-            // what arrived is the answer
-        }
-        return answer.toString(StandardCharsets.UTF_8);
     }
 }

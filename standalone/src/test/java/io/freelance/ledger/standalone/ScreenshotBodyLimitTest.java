@@ -3,12 +3,10 @@ package io.freelance.ledger.standalone;
 import static io.freelance.ledger.standalone.DemoUser.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,7 @@ class ScreenshotBodyLimitTest extends StandaloneTestBase {
             out.write(headers("Content-Length: " + (MAX_BYTES + 1)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttpAnswers.readAnswer(socket.getInputStream());
 
             assertThat(answer).startsWith("HTTP/1.1 413");
             assertThat(answer).contains("\"rule\":\"body.too-large\"").contains("\"field\":\"body\"");
@@ -50,7 +48,7 @@ class ScreenshotBodyLimitTest extends StandaloneTestBase {
             AtomicBoolean stop = new AtomicBoolean();
             CompletableFuture<String> sender = CompletableFuture.supplyAsync(() -> sendEndlessBody(socket, sent, stop));
 
-            String answer = readAnswer(socket.getInputStream());
+            String answer = RawHttpAnswers.readAnswer(socket.getInputStream());
             long sentWhenAnswered = sent.get();
             String senderEnd = sender.get(30, TimeUnit.SECONDS);
 
@@ -93,23 +91,5 @@ class ScreenshotBodyLimitTest extends StandaloneTestBase {
         } catch (IOException e) {
             return "failed: " + e.getMessage();
         }
-    }
-
-    /** The status line, headers and whatever body arrives before the server closes or goes quiet. */
-    private static String readAnswer(InputStream in) throws IOException {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                answer.write(buffer, 0, read);
-                if (answer.toString(StandardCharsets.UTF_8).contains("\"message\"")) {
-                    break; // the JSON error is in; the rest of it is a few bytes
-                }
-            }
-        } catch (SocketTimeoutException | java.net.SocketException stopped) {
-            // what arrived is the answer
-        }
-        return answer.toString(StandardCharsets.UTF_8);
     }
 }
