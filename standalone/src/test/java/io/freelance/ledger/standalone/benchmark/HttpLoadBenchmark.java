@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
  * What a frontend gets from the service over HTTP: the standalone service as its own JVM at
  * -Xmx512m on a fresh data directory, driven by GraphQL over keep-alive connections, every answer
  * parsed and checked. Prints mutations per second and latency percentiles per scenario, beside the
- * event store's own raw append rate measured in the same run, and the child's heap in use. Figures,
+ * event store's own raw append rate measured in the same run, and the child's heap in use. The service is
+ * measured once cold and then after a JIT warm-up ({@link JitWarmUp}); each row shows the share of one core
+ * the compiler still used. Figures,
  * not pass/fail (tag {@code benchmark}); run it as the README says.
  */
 @Tag("benchmark")
 class HttpLoadBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration JIT_WINDOW = Duration.ofSeconds(15);
+    private static final Duration JIT_WARM_UP_AT_MOST = Duration.ofSeconds(240);
+    /** The compiler used less than a tenth of one core during a window of load. */
+    private static final double JIT_SETTLED_SHARE = 0.10;
     private static final Duration MEASUREMENT = Duration.ofSeconds(30);
     private static final int CONCURRENT_CLIENTS = 16;
     private static final int HOT_CONTRACT_CLIENTS = 4;
@@ -40,7 +46,7 @@ class HttpLoadBenchmark {
     private static final int RAW_APPEND_ROWS = 200_000;
     private static final Duration RAW_APPEND_TIME = Duration.ofSeconds(10);
 
-    private record Row(String scenario, String unit, Measured measured, String target, boolean targetMet) {
+    private record Row(String scenario, String unit, Measured measured, String target, boolean targetMet, double compilerShare) {
     }
 
     @Test
@@ -49,33 +55,37 @@ class HttpLoadBenchmark {
         Path dataDirectory = Path.of("target", "benchmark-data", "http-" + run).toAbsolutePath();
         List<Row> rows = new ArrayList<>();
         String heap;
+        JitWarmUp.Result jitWarmUp;
         try (ServiceProcess service = new ServiceProcess("http-load-benchmark", dataDirectory, Map.of())) {
             service.start();
             String baseUrl = service.baseUrl();
             int port = service.port();
 
-            Measured single = ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::fixedPriceFlows);
-            rows.add(new Row("(a) 1 client, fixed-price flows", "mutations", single, "p50 <= 10 ms",
-                    single.summary().latencyMsP50() <= 10));
-
-            Measured concurrent = ScenarioRun.run(baseUrl, port, CONCURRENT_CLIENTS, WARM_UP, MEASUREMENT,
+            // The service as it is in its first seconds, then again once the JIT has settled.
+            jitWarmUp = JitWarmUp.run(baseUrl, port, CONCURRENT_CLIENTS, JIT_WINDOW, JIT_WARM_UP_AT_MOST, JIT_SETTLED_SHARE,
                     HttpLoadBenchmark::fixedPriceFlows);
-            rows.add(new Row("(b) 16 clients, distinct contracts", "mutations", concurrent, ">= 500/s, p99 <= 100 ms, 0 errors",
-                    concurrent.summary().perSecond() >= 500 && concurrent.summary().latencyMsP99() <= 100
-                            && concurrent.summary().errors() == 0));
+            Measured cold = jitWarmUp.firstWindow();
+            rows.add(new Row("(cold) 16 clients, first 15 s after start", "mutations", cold, "(reported)", true,
+                    jitWarmUp.compilerShares().get(0)));
 
-            Measured hot = ScenarioRun.run(baseUrl, port, HOT_CONTRACT_CLIENTS, WARM_UP, MEASUREMENT, new HotContract(baseUrl));
-            rows.add(new Row("(c) 1 hot contract, 4 clients", "mutations", hot, ">= 200/s", hot.summary().perSecond() >= 200));
-
-            Measured query = ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::whoAmI);
-            rows.add(new Row("(d) query { me { id } }, 1 client", "queries", query, "(p50 reported)", true));
+            rows.add(measure(baseUrl, "(a) 1 client, fixed-price flows", "mutations", "p50 <= 10 ms",
+                    summary -> summary.latencyMsP50() <= 10,
+                    () -> ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::fixedPriceFlows)));
+            rows.add(measure(baseUrl, "(b) 16 clients, distinct contracts", "mutations", ">= 500/s, p99 <= 100 ms, 0 errors",
+                    summary -> summary.perSecond() >= 500 && summary.latencyMsP99() <= 100 && summary.errors() == 0,
+                    () -> ScenarioRun.run(baseUrl, port, CONCURRENT_CLIENTS, WARM_UP, MEASUREMENT, HttpLoadBenchmark::fixedPriceFlows)));
+            rows.add(measure(baseUrl, "(c) 1 hot contract, 4 clients", "mutations", ">= 200/s",
+                    summary -> summary.perSecond() >= 200,
+                    () -> ScenarioRun.run(baseUrl, port, HOT_CONTRACT_CLIENTS, WARM_UP, MEASUREMENT, new HotContract(baseUrl))));
+            rows.add(measure(baseUrl, "(d) query { me { id } }, 1 client", "queries", "(p50 reported)", summary -> true,
+                    () -> ScenarioRun.run(baseUrl, port, 1, WARM_UP, MEASUREMENT, HttpLoadBenchmark::whoAmI)));
 
             heap = ServiceFigures.heapInUse(baseUrl);
             service.stop();
         }
         RawAppendRate.Result raw = RawAppendRate.measure(dataDirectory,
                 Path.of("target", "benchmark-data", "raw-appends-" + run).toAbsolutePath(), RAW_APPEND_ROWS, RAW_APPEND_TIME.toNanos());
-        print(rows, raw, heap);
+        print(rows, raw, heap, jitWarmUp);
 
         for (Row row : rows) {
             assertThat(row.measured().summary().count()).as("%s measured requests", row.scenario()).isPositive();
@@ -88,6 +98,20 @@ class HttpLoadBenchmark {
             }
         }
         assertThat(raw.rows()).as("raw appends").isPositive();
+    }
+
+    private interface Scenario {
+        Measured run() throws Exception;
+    }
+
+    /** Runs the scenario and notes how much of one core the JIT compiler used meanwhile (warm-up included). */
+    private static Row measure(String baseUrl, String scenario, String unit, String target,
+                               java.util.function.Predicate<LatencyRecorder.Summary> met, Scenario run) throws Exception {
+        double compiledBefore = JitWarmUp.compilationMillis(baseUrl);
+        long started = System.nanoTime();
+        Measured measured = run.run();
+        double compilerShare = (JitWarmUp.compilationMillis(baseUrl) - compiledBefore) / ((System.nanoTime() - started) / 1e6);
+        return new Row(scenario, unit, measured, target, met.test(measured.summary()), compilerShare);
     }
 
     /** Each client runs offer → accept → fund → submit → approve on contracts of its own, until the time is up. */
@@ -181,28 +205,35 @@ class HttpLoadBenchmark {
         }
     }
 
-    private static void print(List<Row> rows, RawAppendRate.Result raw, String heap) {
+    private static void print(List<Row> rows, RawAppendRate.Result raw, String heap, JitWarmUp.Result jitWarmUp) {
         System.out.println();
+        System.out.printf(Locale.ROOT, "JIT warm-up: %d s of 16-client load until the compiler used under %.0f%% of one core in %d s "
+                        + "(%s; share of one core per window: %s)%n",
+                jitWarmUp.loaded().toSeconds(), 100 * JIT_SETTLED_SHARE, JIT_WINDOW.toSeconds(),
+                jitWarmUp.settled(JIT_SETTLED_SHARE) ? "settled" : "not settled within " + JIT_WARM_UP_AT_MOST.toSeconds() + " s",
+                jitWarmUp.compilerShares().stream().map(share -> String.format(Locale.ROOT, "%.0f%%", 100 * share)).toList());
         System.out.printf("== HTTP load on the standalone service (child JVM, -Xmx512m), %d cores, warm-up %d s, measured up to %d s each%n",
                 Runtime.getRuntime().availableProcessors(), WARM_UP.toSeconds(), MEASUREMENT.toSeconds());
-        System.out.printf("%-38s | %9s | %9s | %8s | %8s | %8s | %8s | %6s | %11s | %-34s | %s%n",
-                "scenario", "requests", "per s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "connections", "target", "met");
+        System.out.printf("%-42s | %9s | %9s | %8s | %8s | %8s | %8s | %6s | %11s | %-34s | %-3s | %s%n",
+                "scenario", "requests", "per s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "connections", "target", "met", "JIT");
         for (Row row : rows) {
             LatencyRecorder.Summary summary = row.measured().summary();
-            System.out.printf(Locale.ROOT, "%-38s | %9d | %9.1f | %8.1f | %8.1f | %8.1f | %8.1f | %6d | %11d | %-34s | %s%n",
+            System.out.printf(Locale.ROOT, "%-42s | %9d | %9.1f | %8.1f | %8.1f | %8.1f | %8.1f | %6d | %11d | %-34s | %-3s | %.0f%%%n",
                     row.scenario(), summary.count(), summary.perSecond(), summary.latencyMsP50(), summary.latencyMsP90(),
                     summary.latencyMsP99(), summary.latencyMsMax(), summary.errors(), row.measured().connectionsOpened(),
-                    row.target(), row.targetMet() ? "yes" : "no");
+                    row.target(), row.targetMet() ? "yes" : "no", 100 * row.compilerShare());
         }
         long mutations = rows.stream().filter(row -> row.unit().equals("mutations"))
-                .mapToLong(row -> row.measured().requestsIncludingWarmUp()).sum();
+                .mapToLong(row -> row.measured().requestsIncludingWarmUp()).sum()
+                // The warm-up's later windows; its first is the cold row.
+                + jitWarmUp.requests() - jitWarmUp.firstWindow().requestsIncludingWarmUp();
         System.out.printf(Locale.ROOT, "event store alone: %,.0f appends/s (%d rows like domain_event_entry, payload %d bytes on average, "
                         + "one commit per row, same H2 URL settings as the service)%n",
                 raw.rowsPerSecond(), raw.rows(), raw.averagePayloadBytes());
         System.out.printf(Locale.ROOT, "service stored %d events for %d mutations sent (%.1f events per mutation); "
                         + "(b) reached %.2f%% of the raw append rate in events%n",
                 raw.serviceEvents(), mutations, raw.serviceEvents() / (double) mutations,
-                100 * rows.get(1).measured().summary().perSecond() * raw.serviceEvents() / mutations / raw.rowsPerSecond());
+                100 * rows.get(2).measured().summary().perSecond() * raw.serviceEvents() / mutations / raw.rowsPerSecond());
         System.out.println("child JVM heap in use at the end: " + heap);
         System.out.println("load average of the machine at the end (other processes compete for the cores): " + ServiceFigures.loadAverage());
         System.out.println();

@@ -1,0 +1,54 @@
+package io.freelance.ledger.standalone.benchmark;
+
+import io.freelance.ledger.standalone.DemoUser;
+import io.freelance.ledger.standalone.benchmark.ScenarioRun.Measured;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a freshly started service until its JIT compiler has settled, so the scenarios measure the
+ * service a user meets after it has run a while, not one still compiling. On 2 cores this matters: the
+ * compiler threads took 20–40% of the service's CPU for the first two to three minutes of load, and a
+ * 10-second warm-up measured the service while it was still compiling.
+ * Settled: the compiler used less than {@code settledShare} of one core during a window of load.
+ */
+final class JitWarmUp {
+
+    record Result(Duration loaded, List<Double> compilerShares, Measured firstWindow, int requests) {
+
+        boolean settled(double settledShare) {
+            return compilerShares.get(compilerShares.size() - 1) < settledShare;
+        }
+    }
+
+    private JitWarmUp() {
+    }
+
+    static Result run(String baseUrl, int port, int clients, Duration window, Duration atMost, double settledShare,
+                      ScenarioRun.ClientWork work) throws Exception {
+        List<Double> shares = new ArrayList<>();
+        Measured first = null;
+        int requests = 0;
+        long started = System.nanoTime();
+        while (true) {
+            double compiledBefore = compilationMillis(baseUrl);
+            long windowStarted = System.nanoTime();
+            Measured measured = ScenarioRun.run(baseUrl, port, clients, Duration.ZERO, window, work);
+            double share = (compilationMillis(baseUrl) - compiledBefore) / ((System.nanoTime() - windowStarted) / 1e6);
+            shares.add(share);
+            first = first == null ? measured : first;
+            requests += measured.requestsIncludingWarmUp();
+            Duration loaded = Duration.ofNanos(System.nanoTime() - started);
+            if (share < settledShare || loaded.compareTo(atMost) >= 0) {
+                return new Result(loaded, shares, first, requests);
+            }
+        }
+    }
+
+    /** The child's total JIT compilation time so far, in milliseconds, from its own metrics. */
+    static double compilationMillis(String baseUrl) throws Exception {
+        return new TimedGraphQlClient(baseUrl).getJson(DemoUser.ERIN, "/actuator/metrics/jvm.compilation.time")
+                .path("measurements").path(0).path("value").asDouble();
+    }
+}
