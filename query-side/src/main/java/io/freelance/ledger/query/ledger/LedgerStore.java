@@ -22,6 +22,7 @@ import io.freelance.ledger.query.ledger.chain.JournalChain;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,9 @@ import org.springframework.stereotype.Component;
  * entry, so a retry writes the same ones.
  * <p>
  * Each new entry is linked into the ledger's hash chain ({@link JournalChain}) in the write that
- * records it, so the chain follows the ledger sequence and a retry reuses the stored link.
+ * records it, so the chain follows the ledger sequence and a retry reuses the stored link. The chain's
+ * sequence row is written before the entry and its head moved after it; {@link JournalChain} says why
+ * that order leaves no fork whatever write a crash or a failed handler stops before.
  */
 @Component
 public class LedgerStore {
@@ -72,7 +75,7 @@ public class LedgerStore {
         this.postings = readModelDatabase.getCollection(POSTINGS);
         this.counters = readModelDatabase.getCollection(COUNTERS);
         this.accountLists = accountLists;
-        this.chain = new JournalChain(readModelDatabase, JOURNAL_CHAIN);
+        this.chain = new JournalChain(readModelDatabase, JOURNAL_CHAIN, this::recordedLinks);
     }
 
     /** {@code recordedAt} is the carrying event's timestamp, kept beside the entry's effective time. */
@@ -123,13 +126,14 @@ public class LedgerStore {
      * a new entry, the stored ones when the same event is seen again (a retry finishes what it started).
      * Empty when another event already carried the same entry id: entry ids are deterministic, so that is
      * a repeat of the same movement and must not count twice. A new entry is appended to the chain; a
-     * retry appends its stored link again, which finishes an append a failure interrupted.
+     * retry appends its stored link again, which finishes an append a failure interrupted. A number claimed for
+     * an entry that turns out to be recorded already is released: it stays a gap in the chain.
      */
     private Optional<RecordedEntry> recordEntry(JournalEntry entry, ChainedEvent event, Instant recordedAt,
                                                 Map<String, String> plannedPostingIds) {
         long eventPosition = event.position();
         long candidate = nextSequence();
-        ChainLink link = chain.next(entry, event, candidate);
+        ChainLink link = chain.claim(entry, event, candidate);
         // A list, not a map: balance ids are not guaranteed to be valid field names.
         List<Document> planned = plannedPostingIds.entrySet().stream()
                 .map(id -> new Document(BALANCE_ID, id.getKey()).append(POSTING_ID, id.getValue()))
@@ -142,9 +146,10 @@ public class LedgerStore {
             chain.append(link);
             return Optional.of(new RecordedEntry(candidate, plannedPostingIds));
         }
+        chain.release(candidate);
         if (existing.getLong(POSITION) == eventPosition) {
             ChainLink.storedOn(existing, existing.getLong(SEQUENCE), eventPosition, existing.getString(EVENT_TYPE))
-                    .ifPresent(chain::append);
+                    .ifPresent(chain::appendRecorded);
             Map<String, String> postingIds = new HashMap<>();
             existing.getList(POSTING_IDS, Document.class)
                     .forEach(id -> postingIds.put(id.getString(BALANCE_ID), id.getString(POSTING_ID)));
@@ -153,6 +158,15 @@ public class LedgerStore {
         log.warn("Journal entry {} at position {} was already applied at position {}; ignoring the repeat",
                 entry.entryId(), eventPosition, existing.getLong(POSITION));
         return Optional.empty();
+    }
+
+    /** The links stored on those of {@code entryIds} that are recorded: the chain looks past its head with them. */
+    private Map<String, ChainLink> recordedLinks(Collection<String> entryIds) {
+        Map<String, ChainLink> byEntryId = new HashMap<>();
+        journalEntries.find(in(ID, entryIds)).forEach(document -> ChainLink.storedOn(document, document.getLong(SEQUENCE),
+                        document.getLong(POSITION), document.getString(EVENT_TYPE))
+                .ifPresent(link -> byEntryId.put(link.entryId(), link)));
+        return byEntryId;
     }
 
     /** Strictly increasing; a number taken by an entry that turns out to be a repeat is simply skipped. */

@@ -15,6 +15,11 @@ public record ChainLink(long sequence, String entryId, ChainedEvent event, long 
     public static final String PREVIOUS_HASH = "previousHash";
     public static final String HASH = "hash";
 
+    /** Whether this link was made after {@code head}: it names the head's sequence and hash as the link before it. */
+    public boolean follows(ChainHead head) {
+        return previousSequence == head.sequence() && head.hash().equals(previousHash);
+    }
+
     /** Adds the chain's fields to an entry document that already holds the sequence, position and event type. */
     public Document appendTo(Document entryDocument) {
         return entryDocument.append(EVENT_ID, event.eventId())

@@ -17,7 +17,7 @@ class JournalChainAnchorsTest {
 
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-02T10:00:00Z"));
-    private final JournalChain chain = new JournalChain(mongo.database("anchors-test"), "chain", clock);
+    private final JournalChain chain = new JournalChain(mongo.database("anchors-test"), "chain", RecordedLinks.NONE, clock);
 
     @AfterEach
     void stopMongo() {
