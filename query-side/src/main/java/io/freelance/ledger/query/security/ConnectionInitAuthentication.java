@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -24,16 +25,20 @@ import reactor.core.publisher.Mono;
  * for wrong credentials, the connection is refused, which Spring GraphQL answers by closing it with
  * 4401 Unauthorized; a subscription sent before {@code connection_init} is closed the same way.
  * <p>
- * Spring GraphQL allows one WebSocket interceptor, so this one also tells {@link WebSocketConnections}
- * who opened and closed a connection.
+ * Spring GraphQL allows one WebSocket interceptor, so this one also tells who signed in (JWT mode records the
+ * user) and tells {@link WebSocketConnections} who opened and closed a connection.
  */
 public class ConnectionInitAuthentication implements WebSocketGraphQlInterceptor {
 
     private final AuthenticationWebSocketInterceptor credentials;
+    private final Consumer<Authentication> signIns;
     private final List<WebSocketConnections> connections;
 
-    public ConnectionInitAuthentication(AuthenticationWebSocketInterceptor credentials, List<WebSocketConnections> connections) {
+    /** @param signIns told of every connection that signs in */
+    public ConnectionInitAuthentication(AuthenticationWebSocketInterceptor credentials, Consumer<Authentication> signIns,
+                                        List<WebSocketConnections> connections) {
         this.credentials = credentials;
+        this.signIns = signIns;
         this.connections = List.copyOf(connections);
     }
 
@@ -45,6 +50,7 @@ public class ConnectionInitAuthentication implements WebSocketGraphQlInterceptor
         return signedIn
                 .switchIfEmpty(Mono.error(() -> new InsufficientAuthenticationException(
                         "connection_init carries no Authorization entry and the upgrade was not signed in")))
+                .doOnNext(signIns)
                 .doOnNext(authentication -> connections.forEach(listener -> listener.opened(session.getId(), authentication.getName())))
                 .then(Mono.empty());
     }
