@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * How a GraphQL WebSocket connection signs in: with the same credentials and the same checks as an HTTP
  * request of the sign-in mode. Basic credentials are checked against the configured users; a bearer token
  * by the JWT decoder Spring Boot builds for the resource server, with the same role claim. In JWT mode a user
- * signing in here is recorded as at an HTTP request.
+ * signing in here is recorded as at an HTTP request; a {@link WebSocketAdmission} bean, if any, limits connections.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSocketSecurityConfiguration {
@@ -30,6 +30,7 @@ public class WebSocketSecurityConfiguration {
                                                                      ObjectProvider<UserDetailsService> users,
                                                                      ObjectProvider<JwtDecoder> jwtDecoder,
                                                                      ObjectProvider<JwtSignIns> jwtSignIns,
+                                                                     ObjectProvider<WebSocketAdmission> admission,
                                                                      ObjectProvider<WebSocketConnections> connections) {
         AuthenticationExtractor extractor = switch (properties.mode()) {
             case BASIC -> new BasicCredentialsExtractor();
@@ -42,7 +43,8 @@ public class WebSocketSecurityConfiguration {
         JwtSignIns recorded = jwtSignIns.getIfAvailable();
         Consumer<Authentication> signIns = recorded != null ? recorded::record : authentication -> { };
         List<WebSocketConnections> listeners = connections.orderedStream().toList();
-        return new ConnectionInitAuthentication(new AuthenticationWebSocketInterceptor(extractor, manager), signIns, listeners);
+        return new ConnectionInitAuthentication(new AuthenticationWebSocketInterceptor(extractor, manager), signIns,
+                admission.getIfAvailable(() -> WebSocketAdmission.UNLIMITED), listeners);
     }
 
     private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder, LedgerSecurityProperties properties) {
