@@ -29,7 +29,7 @@ final class GraphQlWsClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
     private GraphQlWsClient(URI endpoint, Map<String, String> upgradeHeaders) {
@@ -84,7 +84,7 @@ final class GraphQlWsClient implements AutoCloseable {
         try {
             JsonNode message = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
-                throw new AssertionError("No message within " + WAIT + (closeCode.isDone() ? "; closed with " + closeCode.join() : ""));
+                throw new AssertionError("No message within " + WAIT + (closed.isDone() ? "; closed with " + closed.join() : ""));
             }
             return message;
         } catch (InterruptedException e) {
@@ -139,11 +139,21 @@ final class GraphQlWsClient implements AutoCloseable {
 
     /** The code the service closed the connection with, failing after 15 s of it staying open. */
     int awaitCloseCode() {
-        return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClose().code();
+    }
+
+    /** The code and reason the service closed the connection with, failing after 15 s of it staying open. */
+    Closed awaitClose() {
+        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     boolean isClosed() {
-        return closeCode.isDone();
+        return closed.isDone();
+    }
+
+    /** Drops the connection without a close frame, as a client that crashes or loses its network does. */
+    void abort() {
+        socket.abort();
     }
 
     private void send(Map<String, Object> message) {
@@ -158,17 +168,21 @@ final class GraphQlWsClient implements AutoCloseable {
     public void close() {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).exceptionally(e -> null).join();
+            awaitCloseQuietly();
         }
-        awaitCloseQuietly();
         socket.abort();
     }
 
     private void awaitCloseQuietly() {
         try {
-            closeCode.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // The service did not answer the close: abort() below ends the connection all the same.
         }
+    }
+
+    /** How the service closed the connection: the close frame's code and reason. */
+    record Closed(int code, String reason) {
     }
 
     /** Gathers text frames into messages (a message may come in parts) and answers pings as the protocol asks. */
@@ -193,13 +207,13 @@ final class GraphQlWsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
+            closed.complete(new Closed(statusCode, reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
+            closed.completeExceptionally(error);
         }
     }
 }

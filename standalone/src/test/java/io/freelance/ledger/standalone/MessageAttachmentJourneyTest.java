@@ -4,6 +4,8 @@ import static io.freelance.ledger.standalone.DemoUser.ALICE;
 import static io.freelance.ledger.standalone.DemoUser.BOB;
 import static io.freelance.ledger.standalone.DemoUser.CAROL;
 import static io.freelance.ledger.standalone.DemoUser.DAVE;
+import static io.freelance.ledger.standalone.DemoUser.ERIN;
+import static io.freelance.ledger.standalone.DemoUser.FRANK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.freelance.ledger.standalone.ScreenshotHttp.Response;
@@ -15,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Files in messages through the real path: uploaded with {@code POST /attachments}, named by
- * {@code createRoomStory}, listed on the story, and downloadable by the room's members only, for as long as they
- * are members and the message is there.
+ * {@code createRoomStory}, listed on the story, and downloadable by the room's members, for as long as they
+ * are members and the message is there, and by finance and dispute handlers when the room is a contract's.
  */
 class MessageAttachmentJourneyTest extends StandaloneTestBase {
 
@@ -86,6 +88,53 @@ class MessageAttachmentJourneyTest extends StandaloneTestBase {
         refused(() -> messaging.postWithFiles(CAROL, roomId, "second", "Twice", List.of(carolsFile)),
                 "BAD_REQUEST", "attachmentIds[0]", "attachmentIds.already-attached");
         assertThat(files.download(ALICE, alicesFile).status()).isEqualTo(200);
+    }
+
+    @Test
+    void financeAndDisputeHandlersDownloadTheFilesOfAContractRoomButSendNone() {
+        String roomId = contractRoom();
+        byte[] pdf = AttachmentUploadTest.generated(200_000);
+        String attachmentId = uploaded(CAROL, "timesheet.pdf", "application/pdf", pdf);
+        messaging.postWithFiles(CAROL, roomId, "timesheet", "The timesheet, for the record.", List.of(attachmentId)).answered();
+
+        for (DemoUser staff : List.of(FRANK, ERIN)) {
+            Response download = files.download(staff, attachmentId);
+            assertThat(download.status()).as("%s downloads", staff).isEqualTo(200);
+            assertThat(DigestingCopy.sha256(download.body())).isEqualTo(DigestingCopy.sha256(pdf));
+            AttachmentUploadTest.assertRefused(files.upload(staff, "note.png", "image/png", AttachmentUploadTest.PNG),
+                    403, "FORBIDDEN", null, "role.client-or-freelancer");
+        }
+        for (DemoUser noParty : List.of(BOB, DAVE)) {
+            AttachmentUploadTest.assertRefused(files.download(noParty, attachmentId), 404, "NOT_FOUND", "attachmentId",
+                    "attachmentId.unknown");
+        }
+    }
+
+    @Test
+    void financeAndDisputeHandlersAreToldFilesOfOneOnOneAndGroupRoomsDoNotExist() {
+        String oneOnOne = messaging.createOneOnOne(CAROL, List.of("alice")).dataAt("createRoom.room.id").asString();
+        String inOneOnOne = uploaded(CAROL, "logo.png", "image/png", AttachmentUploadTest.PNG);
+        messaging.postWithFiles(CAROL, oneOnOne, unique("private"), "Just between us.", List.of(inOneOnOne)).answered();
+        String inGroup = uploaded(CAROL, "logo.png", "image/png", AttachmentUploadTest.PNG);
+        messaging.postWithFiles(CAROL, groupRoom(ALICE, List.of("carol")), "group", "For the group.", List.of(inGroup))
+                .answered();
+        assertThat(files.download(ALICE, inOneOnOne).status()).as("a member").isEqualTo(200);
+
+        for (DemoUser staff : List.of(FRANK, ERIN)) {
+            for (String attachmentId : List.of(inOneOnOne, inGroup)) {
+                AttachmentUploadTest.assertRefused(files.download(staff, attachmentId), 404, "NOT_FOUND", "attachmentId",
+                        "attachmentId.unknown");
+            }
+        }
+    }
+
+    /** A contract of Alice's that Carol accepted: its acceptance opened the room, with the two of them. */
+    private String contractRoom() {
+        String contractId = api.offerFixedPrice(ALICE, unique("files-offer"), "carol", "USD",
+                        List.of(LedgerApi.milestone("Design", "100.00", "USD")))
+                .dataAt("offerFixedPriceContract.contractId").asString();
+        api.accept(CAROL, contractId).answered();
+        return messaging.contractRoom(CAROL, contractId).dataAt("contractRoom.id").asString();
     }
 
     private String groupRoom(DemoUser owner, List<String> members) {

@@ -21,10 +21,16 @@ public class UserDirectoryConfiguration {
         return new SignedInUserDirectory(readModelDatabase);
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "jwt")
+    public JwtSignIns jwtSignIns(SignedInUserDirectory signedInUsers) {
+        return new JwtSignIns(signedInUsers);
+    }
+
     /** A servlet filter, registered by Spring Boot after Spring Security's, so the token has been checked. */
     @Bean
     @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "jwt")
-    public SignInRecordingFilter signInRecordingFilter(SignedInUserDirectory signedInUsers) {
-        return new SignInRecordingFilter(signedInUsers);
+    public SignInRecordingFilter signInRecordingFilter(JwtSignIns jwtSignIns) {
+        return new SignInRecordingFilter(jwtSignIns);
     }
 }

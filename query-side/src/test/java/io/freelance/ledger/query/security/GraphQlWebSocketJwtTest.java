@@ -2,12 +2,14 @@ package io.freelance.ledger.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.freelance.ledger.common.Role;
 import io.freelance.ledger.query.testsupport.GraphQlTestApplication;
 import io.freelance.ledger.query.testsupport.TestIdentityProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code ledger.security.mode=jwt} on the GraphQL WebSocket: a connection signs in with a bearer token in its
  * {@code connection_init} payload, checked as an HTTP request's token is (signature, issuer, expiry, role
- * claim); a token signed by anyone else closes the connection with 4401.
+ * claim), and its user is recorded as at an HTTP sign-in; a token signed by anyone else closes the connection
+ * with 4401 and records no one.
  */
 @SpringBootTest(classes = GraphQlTestApplication.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -49,6 +53,9 @@ class GraphQlWebSocketJwtTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private UserDirectory users;
+
     @Test
     void aBearerTokenInConnectionInitSignsTheConnectionIn() throws Exception {
         try (Connection carol = new Connection(port)) {
@@ -66,14 +73,31 @@ class GraphQlWebSocketJwtTest {
         }
     }
 
+    /** A frontend that only listens for messages still makes its user one a contract can be offered to. */
+    @Test
+    void aUserSeenOnlyOverTheWebSocketIsRecordedInTheUserDirectory() throws Exception {
+        String listener = "listener-" + UUID.randomUUID();
+        assertThat(users.roleOf(listener)).isEmpty();
+
+        try (Connection connection = new Connection(port)) {
+            connection.send(Map.of("type", "connection_init",
+                    "payload", Map.of("Authorization", "Bearer " + IDENTITY_PROVIDER.token(listener, "FREELANCER"))));
+            assertThat(connection.next().path("type").asString()).isEqualTo("connection_ack");
+        }
+
+        assertThat(users.roleOf(listener)).contains(Role.FREELANCER);
+    }
+
     @Test
     void aTokenSignedByAnotherKeyClosesTheConnectionUnauthorized() throws Exception {
+        String forgedUser = "forged-" + UUID.randomUUID();
         try (Connection forger = new Connection(port)) {
-            String forged = IDENTITY_PROVIDER.signWithAnotherKey(IDENTITY_PROVIDER.claims("carol", "FREELANCER").build());
+            String forged = IDENTITY_PROVIDER.signWithAnotherKey(IDENTITY_PROVIDER.claims(forgedUser, "FREELANCER").build());
             forger.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + forged)));
 
             assertThat(forger.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(4401);
         }
+        assertThat(users.roleOf(forgedUser)).isEmpty();
     }
 
     /** A graphql-ws connection on the JDK's WebSocket client; the upgrade carries no credentials. */

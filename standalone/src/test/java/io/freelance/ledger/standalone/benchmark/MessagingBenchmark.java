@@ -59,7 +59,9 @@ class MessagingBenchmark {
         Path data = Path.of("target", "benchmark-data", "messaging-" + UUID.randomUUID()).toAbsolutePath();
         HttpClient webSockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<RoomEventSubscriber> subscribers = new ArrayList<>();
-        try (ServiceProcess service = new ServiceProcess("messaging-benchmark", data, Map.of()).maxHeap(HEAP).start()) {
+        // One user holds all the connections here, ten times the default limit per user: raised to the rooms' number.
+        Map<String, String> environment = Map.of("LEDGER_MESSAGING_LIVE_MAX_CONNECTIONS_PER_USER", String.valueOf(ROOMS));
+        try (ServiceProcess service = new ServiceProcess("messaging-benchmark", data, environment).maxHeap(HEAP).start()) {
             TimedGraphQlClient http = new TimedGraphQlClient(service.baseUrl());
             List<String> rooms = createRooms(http);
             for (String roomId : rooms) {

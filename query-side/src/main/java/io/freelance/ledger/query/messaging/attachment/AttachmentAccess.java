@@ -1,21 +1,36 @@
 package io.freelance.ledger.query.messaging.attachment;
 
 import io.freelance.ledger.common.Actor;
+import io.freelance.ledger.common.Role;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Who may download an attachment: whoever uploaded it, and the members of a room where a message carries it,
- * asked at each download, so a member removed from the room can no longer fetch its files.
+ * Who may download an attachment: whoever uploaded it; the members of a room where a message carries it; and, for a
+ * message in a contract's room, finance and dispute handlers. Asked at each download, so a member removed from the
+ * room can no longer fetch its files.
  */
 final class AttachmentAccess {
 
-    private final RoomMembership membership;
+    /**
+     * They see all of a contract, for audits and disputes, so the files its parties exchanged too; downloads only (they
+     * send no messages), and never from one-on-one or group rooms, which belong to no contract.
+     */
+    private static final Set<Role> SEE_CONTRACT_ROOMS = EnumSet.of(Role.FINANCE, Role.DISPUTE_HANDLER);
 
-    AttachmentAccess(RoomMembership membership) {
-        this.membership = membership;
+    private final AttachmentRooms rooms;
+
+    AttachmentAccess(AttachmentRooms rooms) {
+        this.rooms = rooms;
     }
 
     boolean maySee(Actor actor, StoredAttachment attachment) {
         return attachment.uploadedBy(actor.userId())
-                || attachment.attachedTo().stream().anyMatch(to -> membership.isMember(to.roomId(), actor.userId()));
+                || attachment.attachedTo().stream().anyMatch(to -> maySeeFilesOf(actor, to.roomId()));
+    }
+
+    private boolean maySeeFilesOf(Actor actor, String roomId) {
+        return rooms.isMember(roomId, actor.userId())
+                || SEE_CONTRACT_ROOMS.contains(actor.role()) && rooms.isContractRoom(roomId);
     }
 }

@@ -32,11 +32,11 @@ class AttachmentConfiguration {
     }
 
     /**
-     * Room membership comes from the messaging read model; until a {@link RoomMembership} bean exists (wherever
-     * it is declared, whichever configuration Spring reads first), nobody is a member and only uploaders download.
+     * Rooms come from the messaging read model; until an {@link AttachmentRooms} bean exists (wherever it is
+     * declared, whichever configuration Spring reads first), no room has members and only uploaders download.
      */
     @Bean
-    AttachmentAccess attachmentAccess(ObjectProvider<RoomMembership> membership) {
-        return new AttachmentAccess(membership.getIfAvailable(() -> RoomMembership.NOBODY));
+    AttachmentAccess attachmentAccess(ObjectProvider<AttachmentRooms> rooms) {
+        return new AttachmentAccess(rooms.getIfAvailable(() -> AttachmentRooms.NONE));
     }
 }

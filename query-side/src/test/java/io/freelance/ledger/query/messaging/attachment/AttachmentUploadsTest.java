@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
-import io.freelance.ledger.common.Actor;
-import io.freelance.ledger.common.Role;
 import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.messaging.StoryAttachment;
 import io.freelance.ledger.query.readstore.ReadStoreDurability;
@@ -158,23 +156,6 @@ class AttachmentUploadsTest {
 
         assertThat(attachments.find(stored.attachmentId()).orElseThrow().attachedTo())
                 .containsExactly(new StoredAttachment.AttachedTo("room-2", "story-9"));
-    }
-
-    @Test
-    void theUploaderAndTheMembersOfARoomCarryingTheFileMayDownloadIt() throws IOException {
-        StoredAttachment stored = upload("carol");
-        AttachmentAccess access = new AttachmentAccess((roomId, userId) -> roomId.equals("room-1") && userId.equals("alice"));
-        Actor alice = new Actor("alice", Role.CLIENT);
-
-        assertThat(access.maySee(new Actor("carol", Role.FREELANCER), stored)).isTrue();
-        assertThat(access.maySee(alice, stored)).as("not attached to any room yet").isFalse();
-
-        attachments.markAttached(stored.attachmentId(), "room-1", "story-1");
-        StoredAttachment attached = attachments.find(stored.attachmentId()).orElseThrow();
-
-        assertThat(access.maySee(alice, attached)).isTrue();
-        assertThat(access.maySee(new Actor("bob", Role.CLIENT), attached)).isFalse();
-        assertThat(new AttachmentAccess(RoomMembership.NOBODY).maySee(alice, attached)).isFalse();
     }
 
     private StoredAttachment upload(String uploader) throws IOException {
