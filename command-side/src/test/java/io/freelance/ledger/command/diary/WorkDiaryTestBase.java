@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.diary;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import io.freelance.ledger.command.contract.ContractStanding;
 import io.freelance.ledger.command.escrow.EscrowPolicy;
 import io.freelance.ledger.common.RuleViolation;
@@ -19,7 +20,7 @@ abstract class WorkDiaryTestBase {
 
     @BeforeEach
     void newFixture() {
-        fixture = new AggregateTestFixture<>(WorkDiary.class);
+        fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(WorkDiary.class));
         fixture.registerInjectableResource(WorkDiaryPolicy.defaults());
         // The fee rates the week's invoice is issued under when the diary locks.
         fixture.registerInjectableResource(EscrowPolicy.defaults());

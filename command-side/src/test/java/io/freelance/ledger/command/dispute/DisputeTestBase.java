@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.dispute;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import static io.freelance.ledger.command.testing.People.CLIENT;
 import static io.freelance.ledger.command.testing.People.FREELANCER;
 
@@ -55,7 +56,7 @@ abstract class DisputeTestBase {
 
     @BeforeEach
     void newFixture() {
-        fixture = new AggregateTestFixture<>(Dispute.class);
+        fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(Dispute.class));
         escrow = new FakeDisputedEscrow(new ContractParties(CONTRACT_ID, CLIENT.userId(), FREELANCER.userId()),
                 usd("250.00"));
         register = new RecordingRegister();

@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.escrow;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -16,7 +17,7 @@ abstract class EscrowAccountTestBase {
 
     @BeforeEach
     void newFixture() {
-        fixture = new AggregateTestFixture<>(EscrowAccount.class);
+        fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(EscrowAccount.class));
         fixture.registerInjectableResource(EscrowPolicy.defaults());
         now = fixture.currentTime();
         earlier = now.minus(Duration.ofDays(2));

@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.escrow;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import static io.freelance.ledger.command.escrow.EscrowScenario.AUTO_RELEASE;
 import static io.freelance.ledger.command.escrow.EscrowScenario.CHANGES;
 import static io.freelance.ledger.command.escrow.EscrowScenario.ESCROW_ID;
@@ -66,7 +67,7 @@ class EscrowDeadlineTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(EscrowAccount.class);
+        fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(EscrowAccount.class));
         fixture.registerInjectableResource(EscrowPolicy.defaults());
         now = fixture.currentTime();
     }

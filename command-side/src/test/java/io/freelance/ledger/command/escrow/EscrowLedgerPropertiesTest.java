@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.escrow;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import static io.freelance.ledger.command.escrow.EscrowScenario.ESCROW;
 import static io.freelance.ledger.command.escrow.EscrowScenario.ESCROW_ID;
 import static io.freelance.ledger.command.escrow.EscrowScenario.PENDING;
@@ -61,7 +62,7 @@ class EscrowLedgerPropertiesTest {
         Random random = new Random(seed);
         List<MilestonePlan> plans = plans(random);
         boolean freelancerEnds = random.nextBoolean();
-        var fixture = new AggregateTestFixture<>(EscrowAccount.class);
+        var fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(EscrowAccount.class));
         fixture.registerInjectableResource(EscrowPolicy.defaults());
 
         fixture.given(openedWith(plans, fixture))

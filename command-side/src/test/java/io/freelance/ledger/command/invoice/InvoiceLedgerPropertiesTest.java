@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.invoice;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import static io.freelance.ledger.command.invoice.InvoiceScenario.AVAILABLE;
 import static io.freelance.ledger.command.invoice.InvoiceScenario.CLIENT_CHARGES;
 import static io.freelance.ledger.command.invoice.InvoiceScenario.CLIENT_REFUNDS;
@@ -79,7 +80,7 @@ class InvoiceLedgerPropertiesTest {
         List<InvoicedCell> cells = cells(random);
         Money rate = new Money(BigDecimal.valueOf(random.nextLong(6, 50_000), 2), "USD");
         Instant actingAt = ISSUED_AT.plusSeconds(random.nextLong(Duration.between(ISSUED_AT, REVIEW_ENDS_AT).toSeconds() + 1));
-        var fixture = new AggregateTestFixture<>(Invoice.class);
+        var fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(Invoice.class));
         fixture.registerInjectableResource(EscrowPolicy.defaults());
         fixture.registerInjectableResource(InvoicePolicy.defaults());
         fixture.registerInjectableResource(new RecordingDisputeRegister());

@@ -1,5 +1,6 @@
 package io.freelance.ledger.command.invoice;
 
+import io.freelance.ledger.command.testing.DeadlinesAtSimulatedTime;
 import static io.freelance.ledger.command.invoice.InvoiceScenario.by;
 import static io.freelance.ledger.command.invoice.InvoiceScenario.issue;
 import static io.freelance.ledger.command.testing.People.SYSTEM;
@@ -21,7 +22,7 @@ abstract class InvoiceTestBase {
 
     @BeforeEach
     void newFixture() {
-        fixture = new AggregateTestFixture<>(Invoice.class);
+        fixture = DeadlinesAtSimulatedTime.applyTo(new AggregateTestFixture<>(Invoice.class));
         fixture.registerInjectableResource(EscrowPolicy.defaults());
         fixture.registerInjectableResource(InvoicePolicy.defaults());
         register = new RecordingDisputeRegister();
