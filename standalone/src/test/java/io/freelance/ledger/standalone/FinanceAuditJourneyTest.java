@@ -88,6 +88,13 @@ class FinanceAuditJourneyTest {
                         .isEqualByComparingTo(escrowBalance.add(new BigDecimal("12.34")));
                 assertThat(difference.path("difference").path("amount").asString()).isEqualTo("12.34");
             });
+
+            // The command line while the service still holds the files: one clear sentence, not a failed start-up.
+            CommandLineRun refused = runCommandLine("--data-dir", dataDirectory.toString(), "--out", csv("refused").toString());
+            assertThat(refused.exitCode()).isEqualTo(3);
+            assertThat(refused.output()).contains("event-store.mv.db").contains("held by another process")
+                    .contains("Stop the service first").doesNotContain("Exception");
+            assertThat(csv("refused")).doesNotExist();
         }
 
         CommandLineRun failing = runCommandLine("--data-dir", dataDirectory.toString(), "--out", csv("inconsistent").toString());

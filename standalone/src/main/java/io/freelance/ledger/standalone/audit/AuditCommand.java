@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -64,11 +65,13 @@ public final class AuditCommand implements Callable<Integer> {
 
     private final Class<?> application;
     private final PrintStream console;
+    private final PrintStream errors;
     private AuditReport report;
 
-    private AuditCommand(Class<?> application, PrintStream console) {
+    private AuditCommand(Class<?> application, PrintStream console, PrintStream errors) {
         this.application = application;
         this.console = console;
+        this.errors = errors;
     }
 
     /** The exit code, and the report when the audit ran. */
@@ -80,7 +83,7 @@ public final class AuditCommand implements Callable<Integer> {
      * of {@code application}, the service's Spring Boot application class.
      */
     public static Result execute(Class<?> application, PrintStream out, PrintStream err, String... args) {
-        AuditCommand command = new AuditCommand(application, out);
+        AuditCommand command = new AuditCommand(application, out, err);
         CommandLine commandLine = new CommandLine(command)
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
@@ -94,6 +97,13 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!Files.isDirectory(dataDirectory)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--data-dir: no such directory: " + dataDirectory);
+        }
+        Optional<Path> locked = DataDirectoryInUse.lockedFile(dataDirectory);
+        if (locked.isPresent()) {
+            errors.println("Audit failed: " + locked.get().getFileName() + " in " + dataDirectory + " is held by another process, most "
+                    + "likely the running service (the H2 files admit one process). Stop the service first, or audit a copy of "
+                    + "the data directory.");
+            return FAILED;
         }
         try (ConfigurableApplicationContext context = startStores()) {
             AuditProgress progress = new AuditProgress();
