@@ -156,6 +156,15 @@ final class GraphQlWsClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** A frame as a hostile or broken client sends it: any text, not necessarily a protocol message. */
+    void sendRawText(String text) {
+        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     private void send(Map<String, Object> message) {
         socket.sendText(JSON.writeValueAsString(new LinkedHashMap<>(message)), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
