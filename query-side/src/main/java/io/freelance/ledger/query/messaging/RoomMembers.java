@@ -2,6 +2,9 @@ package io.freelance.ledger.query.messaging;
 
 import io.freelance.ledger.messaging.RoomType;
 import io.freelance.ledger.query.messaging.attachment.AttachmentRooms;
+import io.freelance.ledger.query.messaging.attachment.AttachmentRooms.AttachmentRoom;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +21,9 @@ public class RoomMembers implements AttachmentRooms {
     }
 
     @Override
-    public boolean isMember(String roomId, String userId) {
-        return rooms.findById(roomId).map(room -> room.hasMember(userId)).orElse(false);
-    }
-
-    @Override
-    public boolean isContractRoom(String roomId) {
-        return rooms.findById(roomId).map(room -> room.type() == RoomType.CONTRACT).orElse(false);
+    public Optional<AttachmentRoom> find(String roomId) {
+        return rooms.findById(roomId).map(room -> new AttachmentRoom(
+                room.members().stream().map(RoomMemberView::userId).collect(Collectors.toSet()),
+                room.type() == RoomType.CONTRACT));
     }
 }

@@ -30,7 +30,8 @@ final class AttachmentAccess {
     }
 
     private boolean maySeeFilesOf(Actor actor, String roomId) {
-        return rooms.isMember(roomId, actor.userId())
-                || SEE_CONTRACT_ROOMS.contains(actor.role()) && rooms.isContractRoom(roomId);
+        return rooms.find(roomId)
+                .map(room -> room.hasMember(actor.userId()) || SEE_CONTRACT_ROOMS.contains(actor.role()) && room.contractRoom())
+                .orElse(false);
     }
 }

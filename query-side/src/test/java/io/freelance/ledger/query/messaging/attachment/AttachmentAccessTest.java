@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +19,9 @@ class AttachmentAccessTest {
     private static final String ONE_ON_ONE_ROOM = "one-on-one-room";
 
     /** Alice and Carol talk in both rooms; only the first is a contract's. */
-    private final AttachmentRooms rooms = new AttachmentRooms() {
-        private final Map<String, Set<String>> members = Map.of(
-                CONTRACT_ROOM, Set.of("alice", "carol"),
-                ONE_ON_ONE_ROOM, Set.of("alice", "carol"));
-
-        @Override
-        public boolean isMember(String roomId, String userId) {
-            return members.getOrDefault(roomId, Set.of()).contains(userId);
-        }
-
-        @Override
-        public boolean isContractRoom(String roomId) {
-            return roomId.equals(CONTRACT_ROOM);
-        }
-    };
+    private final AttachmentRooms rooms = roomId -> Optional.ofNullable(Map.of(
+            CONTRACT_ROOM, new AttachmentRooms.AttachmentRoom(Set.of("alice", "carol"), true),
+            ONE_ON_ONE_ROOM, new AttachmentRooms.AttachmentRoom(Set.of("alice", "carol"), false)).get(roomId));
     private final AttachmentAccess access = new AttachmentAccess(rooms);
 
     private static final Actor CAROL = new Actor("carol", Role.FREELANCER);
