@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -61,15 +60,6 @@ class CrashRecoveryTest {
             "LEDGER_DEADLINES_POLLING_INTERVAL", "PT0.5S",
             // Axon's JPA dead-letter queue logs each letter it stores at debug level only.
             "LOGGING_LEVEL_ORG_AXONFRAMEWORK_EVENTHANDLING_DEADLETTER_JPA", "DEBUG");
-    /**
-     * A logged dead letter, but not a stack frame naming Axon's dead-lettering invoker: the warning Axon logs for a
-     * slow unit of work prints the slow thread's stack, which passes through that class on every event.
-     */
-    private static final Pattern DEAD_LETTER = Pattern.compile("(?i)^(?!\\s*(at |app//)).*dead[ -]?letter");
-    private static final Pattern UNEXPECTED_FAILURE = Pattern.compile("Unexpected failure");
-    /** An ERROR-level line (Spring Boot's format: time, level, pid) or a deadline that failed to run. */
-    private static final Pattern FAILURE = Pattern.compile("^\\S+\\s+ERROR\\s|error occurred while triggering deadline|Unhandled exception");
-
     private final Path dataDirectory = Path.of("target", "test-data", "crash-" + UUID.randomUUID()).toAbsolutePath();
     private final RequestLog log = new RequestLog();
     private final LoadGate gate = new LoadGate();
@@ -378,10 +368,10 @@ class CrashRecoveryTest {
         // Every milestone is released, every security period and auto-release over: no deadline may be left,
         // least of all a failing one.
         violations.addAll("a deadline is left pending or failing after everything settled", files.scheduledTasks());
-        violations.addAll("the service logged an error or a failed deadline", ServiceLogs.linesMatching(service.logFiles(), FAILURE));
-        violations.addAll("the service logged a dead letter", ServiceLogs.linesMatching(service.logFiles(), DEAD_LETTER));
+        violations.addAll("the service logged an error or a failed deadline", ServiceLogs.linesMatching(service.logFiles(), ServiceLogs.FAILURE));
+        violations.addAll("the service logged a dead letter", ServiceLogs.linesMatching(service.logFiles(), ServiceLogs.DEAD_LETTER));
         violations.addAll("the service logged an unexpected failure (INTERNAL_ERROR)",
-                ServiceLogs.linesMatching(service.logFiles(), UNEXPECTED_FAILURE));
+                ServiceLogs.linesMatching(service.logFiles(), ServiceLogs.UNEXPECTED_FAILURE));
     }
 
     /** A copy of the data without read models or tracking tokens rebuilds everything from the events alone. */
