@@ -100,18 +100,11 @@ class HttpLoadBenchmark {
         assertThat(raw.rows()).as("raw appends").isPositive();
     }
 
-    private interface Scenario {
-        Measured run() throws Exception;
-    }
-
     /** Runs the scenario and notes how much of one core the JIT compiler used meanwhile (warm-up included). */
     private static Row measure(String baseUrl, String scenario, String unit, String target,
-                               java.util.function.Predicate<LatencyRecorder.Summary> met, Scenario run) throws Exception {
-        double compiledBefore = JitWarmUp.compilationMillis(baseUrl);
-        long started = System.nanoTime();
-        Measured measured = run.run();
-        double compilerShare = (JitWarmUp.compilationMillis(baseUrl) - compiledBefore) / ((System.nanoTime() - started) / 1e6);
-        return new Row(scenario, unit, measured, target, met.test(measured.summary()), compilerShare);
+                               java.util.function.Predicate<LatencyRecorder.Summary> met, java.util.concurrent.Callable<Measured> run) throws Exception {
+        JitWarmUp.WithCompilerShare<Measured> measured = JitWarmUp.withCompilerShare(baseUrl, run);
+        return new Row(scenario, unit, measured.result(), target, met.test(measured.result().summary()), measured.compilerShare());
     }
 
     /** Each client runs offer → accept → fund → submit → approve on contracts of its own, until the time is up. */

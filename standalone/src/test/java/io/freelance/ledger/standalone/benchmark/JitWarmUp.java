@@ -32,10 +32,10 @@ final class JitWarmUp {
         int requests = 0;
         long started = System.nanoTime();
         while (true) {
-            double compiledBefore = compilationMillis(baseUrl);
-            long windowStarted = System.nanoTime();
-            Measured measured = ScenarioRun.run(baseUrl, port, clients, Duration.ZERO, window, work);
-            double share = (compilationMillis(baseUrl) - compiledBefore) / ((System.nanoTime() - windowStarted) / 1e6);
+            WithCompilerShare<Measured> windowRun = withCompilerShare(baseUrl,
+                    () -> ScenarioRun.run(baseUrl, port, clients, Duration.ZERO, window, work));
+            Measured measured = windowRun.result();
+            double share = windowRun.compilerShare();
             shares.add(share);
             first = first == null ? measured : first;
             requests += measured.requestsIncludingWarmUp();
@@ -46,8 +46,19 @@ final class JitWarmUp {
         }
     }
 
+    /** What some work returned, and the share of one core the child's JIT compiler used meanwhile. */
+    record WithCompilerShare<T>(T result, double compilerShare) {
+    }
+
+    static <T> WithCompilerShare<T> withCompilerShare(String baseUrl, java.util.concurrent.Callable<T> work) throws Exception {
+        double compiledBefore = compilationMillis(baseUrl);
+        long started = System.nanoTime();
+        T result = work.call();
+        return new WithCompilerShare<>(result, (compilationMillis(baseUrl) - compiledBefore) / ((System.nanoTime() - started) / 1e6));
+    }
+
     /** The child's total JIT compilation time so far, in milliseconds, from its own metrics. */
-    static double compilationMillis(String baseUrl) throws Exception {
+    private static double compilationMillis(String baseUrl) throws Exception {
         return new TimedGraphQlClient(baseUrl).getJson(DemoUser.ERIN, "/actuator/metrics/jvm.compilation.time")
                 .path("measurements").path(0).path("value").asDouble();
     }
