@@ -32,6 +32,8 @@ public class DailyCheckpoints {
     static final String COVERAGE = "ledger_checkpoint_coverage";
     private static final String COVERAGE_ID = "coverage";
     private static final int WRITE_CHUNK = 1_000;
+    private static final String EPOCH_DAYS = "epochDays";
+    private static final String END_OF_DAY_MINOR_UNITS = "endOfDayMinorUnits";
 
     private final MongoCollection<Document> balances;
     private final MongoCollection<Document> days;
@@ -95,23 +97,41 @@ public class DailyCheckpoints {
         return found;
     }
 
+    /**
+     * A balance's end-of-day balances as two parallel arrays, days (days since 1970-01-01, UTC) and balances in
+     * minor units: a year of days is 365 numbers each rather than 365 small documents, which made writing the
+     * checkpoints cost more than the replay itself.
+     */
     private static Document toDocument(String balanceId, BalanceCheckpoints checkpoint) {
-        List<Document> endOfDay = new ArrayList<>();
-        checkpoint.endOfDayMinorUnits().forEach((day, minorUnits) ->
-                endOfDay.add(new Document("day", day.toString()).append("balanceMinorUnits", minorUnits)));
+        List<Long> days = new ArrayList<>(checkpoint.endOfDayMinorUnits().size());
+        List<Long> balancesAtDayEnd = new ArrayList<>(checkpoint.endOfDayMinorUnits().size());
+        checkpoint.endOfDayMinorUnits().forEach((day, minorUnits) -> {
+            days.add(day.toEpochDay());
+            balancesAtDayEnd.add(minorUnits);
+        });
         ShadowBalance balance = checkpoint.balance();
         return new Document("_id", balanceId)
                 .append("account", balance.account())
                 .append("currency", balance.currency())
                 .append("kind", balance.kind())
                 .append("ownerId", balance.ownerId())
-                .append("days", endOfDay);
+                .append(EPOCH_DAYS, days)
+                .append(END_OF_DAY_MINOR_UNITS, balancesAtDayEnd);
     }
 
     private static BalanceCheckpoints toCheckpoints(Document document) {
         TreeMap<LocalDate, Long> endOfDay = new TreeMap<>();
-        document.getList("days", Document.class).forEach(day ->
-                endOfDay.put(LocalDate.parse(day.getString("day")), day.getLong("balanceMinorUnits")));
+        if (document.containsKey(EPOCH_DAYS)) {
+            List<Long> days = document.getList(EPOCH_DAYS, Long.class);
+            List<Long> balancesAtDayEnd = document.getList(END_OF_DAY_MINOR_UNITS, Long.class);
+            for (int day = 0; day < days.size(); day++) {
+                endOfDay.put(LocalDate.ofEpochDay(days.get(day)), balancesAtDayEnd.get(day));
+            }
+        } else {
+            // COMPATIBILITY: checkpoints written before the arrays, one small document per day; the next audit rewrites them.
+            document.getList("days", Document.class).forEach(day ->
+                    endOfDay.put(LocalDate.parse(day.getString("day")), day.getLong("balanceMinorUnits")));
+        }
         ShadowBalance balance = new ShadowBalance(document.getString("account"), document.getString("currency"),
                 document.getString("kind"), document.getString("ownerId"));
         return new BalanceCheckpoints(balance, endOfDay);

@@ -1,9 +1,5 @@
 package io.freelance.ledger.query.ledger.audit;
 
-import io.freelance.ledger.ledger.JournalLeg;
-import io.freelance.ledger.query.ledger.LedgerFields;
-import io.freelance.ledger.query.ledger.LedgerInvariants;
-import io.freelance.ledger.query.ledger.MinorUnits;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The ledger's balances rebuilt from the event history, in memory: the replay adds every entry's legs,
  * and the result is written to the shadow collections in one bulk at the end. It follows the live ledger's
- * rules: each entry must balance (checked again here), and an entry id seen before is a repeat that
+ * rules: each entry must balance (checked again where the movement is read, {@link RecordedMovement}), and an entry id seen before is a repeat that
  * counts once. Optionally it also keeps the balances as of one instant, by recorded time and by effective
  * time, and the daily movements the as-of checkpoints are made of.
  */
@@ -24,6 +20,8 @@ public final class ShadowLedger {
     private static final Logger log = LoggerFactory.getLogger(ShadowLedger.class);
 
     private final Map<String, ShadowBalance> balances = new HashMap<>();
+    /** The same balances with their daily checkpoint sums, so each leg costs one lookup. */
+    private final Map<String, Slot> slots = new HashMap<>();
     private final Set<String> entryIds = new HashSet<>();
     private final Instant asOf;
     private final Map<String, ShadowBalance> asOfRecorded = new HashMap<>();
@@ -39,7 +37,6 @@ public final class ShadowLedger {
     }
 
     public void apply(RecordedMovement movement) {
-        LedgerInvariants.requireBalanced(movement.entry());
         if (!entryIds.add(movement.entry().entryId())) {
             repeatsIgnored++;
             log.warn("Journal entry {} at index {} repeats an entry already applied; counted once, as the ledger does",
@@ -49,24 +46,46 @@ public final class ShadowLedger {
         movementsApplied++;
         boolean recordedByAsOf = asOf != null && !movement.recordedAt().isAfter(asOf);
         boolean effectiveByAsOf = asOf != null && !movement.entry().effectiveAt().isAfter(asOf);
-        for (JournalLeg leg : movement.entry().legs()) {
-            String currency = leg.amount().currency();
-            String balanceId = LedgerFields.balanceId(leg.account().name(), currency);
-            long minorUnits = MinorUnits.of(leg.amount());
-            balances.computeIfAbsent(balanceId, id -> ShadowBalance.of(leg.account(), currency)).add(minorUnits);
+        for (RecordedMovement.BalanceMove move : movement.moves()) {
+            Slot slot = slotOf(move);
+            slot.balance.add(move.minorUnits());
             if (recordedByAsOf) {
-                asOfRecorded.computeIfAbsent(balanceId, id -> ShadowBalance.of(leg.account(), currency)).add(minorUnits);
+                add(asOfRecorded, move);
             }
             if (effectiveByAsOf) {
-                asOfEffective.computeIfAbsent(balanceId, id -> ShadowBalance.of(leg.account(), currency)).add(minorUnits);
+                add(asOfEffective, move);
             }
-            if (checkpoints != null) {
-                checkpoints.moved(balanceId, leg.account(), currency, movement.recordedAt(), minorUnits);
+            if (slot.days != null) {
+                checkpoints.moved(slot.days, movement.recordedEpochDay(), move.minorUnits());
             }
         }
         if (checkpoints != null) {
-            checkpoints.recorded(movement.globalIndex(), movement.recordedAt());
+            checkpoints.recorded(movement.globalIndex(), movement.recordedEpochDay());
         }
+    }
+
+    private Slot slotOf(RecordedMovement.BalanceMove move) {
+        Slot slot = slots.get(move.balanceId());
+        if (slot == null) {
+            ShadowBalance balance = ShadowBalance.of(move.account(), move.currency());
+            balances.put(move.balanceId(), balance);
+            slot = new Slot(balance, checkpoints == null ? null
+                    : checkpoints.daysOf(move.balanceId(), move.account(), move.currency()));
+            slots.put(move.balanceId(), slot);
+        }
+        return slot;
+    }
+
+    private static void add(Map<String, ShadowBalance> balances, RecordedMovement.BalanceMove move) {
+        ShadowBalance balance = balances.get(move.balanceId());
+        if (balance == null) {
+            balance = ShadowBalance.of(move.account(), move.currency());
+            balances.put(move.balanceId(), balance);
+        }
+        balance.add(move.minorUnits());
+    }
+
+    private record Slot(ShadowBalance balance, DailyCheckpointBuilder.BalanceDays days) {
     }
 
     /** By balance id ({@code account|currency}). */
