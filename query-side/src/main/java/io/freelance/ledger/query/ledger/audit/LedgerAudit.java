@@ -91,6 +91,7 @@ public class LedgerAudit {
                 nextLog[0] = System.nanoTime() + LOG_EVERY.toNanos();
             }
         });
+        shadow.readingDone();
         progress.finished();
         log.info("Ledger audit {} read the event store: {}", request.auditId(), progress);
         writeShadow(shadow.balances());
