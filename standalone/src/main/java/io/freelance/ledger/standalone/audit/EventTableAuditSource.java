@@ -90,11 +90,12 @@ public class EventTableAuditSource implements AuditEventSource {
         });
         try {
             Deque<Future<EventBatch>> ahead = new ArrayDeque<>();
+            long rangeWidth = rangeWidth(afterIndex, upToIndex, batchSize);
             long nextRangeAfter = afterIndex;
             while (nextRangeAfter < upToIndex || !ahead.isEmpty()) {
                 while (nextRangeAfter < upToIndex && ahead.size() < readers * RANGES_AHEAD_PER_READER) {
                     long rangeAfter = nextRangeAfter;
-                    long rangeUpTo = Math.min(upToIndex, rangeAfter + batchSize);
+                    long rangeUpTo = Math.min(upToIndex, rangeAfter + rangeWidth);
                     ahead.add(pool.submit(() -> range(rangeAfter, rangeUpTo)));
                     nextRangeAfter = rangeUpTo;
                 }
@@ -112,6 +113,16 @@ public class EventTableAuditSource implements AuditEventSource {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * One batch, or less when the whole read is smaller than a batch for each reader: an as-of answer reads one
+     * day's events (a few thousand), which would otherwise be one range on one thread.
+     */
+    private long rangeWidth(long afterIndex, long upToIndex, int batchSize) {
+        long span = Math.max(0, upToIndex - afterIndex);
+        long perReader = Math.max(1, (span + readers - 1) / readers);
+        return Math.min(batchSize, perReader);
     }
 
     /** The events with a global index in (after, upTo]; a range of gaps only reads as an empty batch. */

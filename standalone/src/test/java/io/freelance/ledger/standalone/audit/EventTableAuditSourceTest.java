@@ -86,6 +86,19 @@ class EventTableAuditSourceTest {
     }
 
     @Test
+    void aReadSmallerThanABatchPerReaderIsSharedBetweenTheReaders() throws SQLException {
+        for (long index = 1; index <= 12; index++) {
+            insert(index, MilestoneFundedEvent.class.getName(), serializer.serialize(funding(index), byte[].class).getData());
+        }
+        List<EventBatch> batches = new ArrayList<>();
+
+        new EventTableAuditSource(dataSource, serializer, 2).read(0, 12, 1_000, batches::add);
+
+        assertThat(batches).extracting(EventBatch::lastIndex).containsExactly(6L, 12L);
+        assertThat(batches).extracting(EventBatch::eventsRead).containsExactly(6, 6);
+    }
+
+    @Test
     void aRowThatCannotBeReadFailsTheReadWithTheSerializersError() throws SQLException {
         insert(1, MilestoneFundedEvent.class.getName(), serializer.serialize(funding(1), byte[].class).getData());
         insert(2, MilestoneFundedEvent.class.getName(), "{\"journalEntry\": [".getBytes(StandardCharsets.UTF_8));
