@@ -74,9 +74,7 @@ class EventTableAuditSourceTest {
 
     @Test
     void readingStopsAtTheIndexAskedFor() throws SQLException {
-        for (long index = 1; index <= 12; index++) {
-            insert(index, MilestoneFundedEvent.class.getName(), serializer.serialize(funding(index), byte[].class).getData());
-        }
+        storeFundings(12);
         List<EventBatch> batches = new ArrayList<>();
 
         new EventTableAuditSource(dataSource, serializer, 2).read(2, 9, 3, batches::add);
@@ -87,9 +85,7 @@ class EventTableAuditSourceTest {
 
     @Test
     void aReadSmallerThanABatchPerReaderIsSharedBetweenTheReaders() throws SQLException {
-        for (long index = 1; index <= 12; index++) {
-            insert(index, MilestoneFundedEvent.class.getName(), serializer.serialize(funding(index), byte[].class).getData());
-        }
+        storeFundings(12);
         List<EventBatch> batches = new ArrayList<>();
 
         new EventTableAuditSource(dataSource, serializer, 2).read(0, 12, 1_000, batches::add);
@@ -106,6 +102,13 @@ class EventTableAuditSourceTest {
         assertThatThrownBy(() -> new EventTableAuditSource(dataSource, serializer, 2).read(-1, 2, 1, batch -> { }))
                 .isInstanceOf(RuntimeException.class)
                 .hasStackTraceContaining("MilestoneFundedEvent");
+    }
+
+    /** Fundings at indexes 1 to {@code last}, with no gap. */
+    private void storeFundings(long last) throws SQLException {
+        for (long index = 1; index <= last; index++) {
+            insert(index, MilestoneFundedEvent.class.getName(), serializer.serialize(funding(index), byte[].class).getData());
+        }
     }
 
     private void insert(long index, String type, byte[] payload) throws SQLException {
