@@ -13,9 +13,18 @@ public final class MinorUnits {
     private MinorUnits() {
     }
 
-    /** Fails rather than rounds when the amount is finer than the currency allows. */
+    /**
+     * Fails rather than rounds when the amount is finer than the currency allows. {@link Money} is always held
+     * at its currency's scale, so for any currency with minor units the unscaled value is the answer, without a
+     * currency lookup (an audit replay asks this for every leg of a million events); a currency without minor
+     * units (scale below zero) is worked out the long way.
+     */
     public static long of(Money money) {
-        return money.amount().movePointRight(scaleOf(money.currency())).longValueExact();
+        BigDecimal amount = money.amount();
+        if (amount.scale() >= 0) {
+            return amount.unscaledValue().longValueExact();
+        }
+        return amount.movePointRight(scaleOf(money.currency())).longValueExact();
     }
 
     public static Money toMoney(long minorUnits, String currency) {
