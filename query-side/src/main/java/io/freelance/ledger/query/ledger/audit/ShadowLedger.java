@@ -19,8 +19,7 @@ public final class ShadowLedger {
 
     private static final Logger log = LoggerFactory.getLogger(ShadowLedger.class);
 
-    private final Map<String, ShadowBalance> balances = new HashMap<>();
-    /** The same balances with their daily checkpoint sums, so each leg costs one lookup. */
+    /** Each balance with its daily checkpoint sums, by balance id, so each leg costs one lookup. */
     private final Map<String, Slot> slots = new HashMap<>();
     private Set<String> entryIds = new HashSet<>();
     private final Instant asOf;
@@ -70,9 +69,7 @@ public final class ShadowLedger {
     private Slot slotOf(RecordedMovement.BalanceMove move) {
         Slot slot = slots.get(move.balanceId());
         if (slot == null) {
-            ShadowBalance balance = ShadowBalance.of(move.account(), move.currency());
-            balances.put(move.balanceId(), balance);
-            slot = new Slot(balance, checkpoints == null ? null
+            slot = new Slot(ShadowBalance.of(move.account(), move.currency()), checkpoints == null ? null
                     : checkpoints.daysOf(move.balanceId(), move.account(), move.currency()));
             slots.put(move.balanceId(), slot);
         }
@@ -99,8 +96,10 @@ public final class ShadowLedger {
         entryIds = null;
     }
 
-    /** By balance id ({@code account|currency}). */
+    /** By balance id ({@code account|currency}); a new map on each call, for the few readers after the replay. */
     public Map<String, ShadowBalance> balances() {
+        Map<String, ShadowBalance> balances = new HashMap<>(slots.size() * 2);
+        slots.forEach((balanceId, slot) -> balances.put(balanceId, slot.balance()));
         return balances;
     }
 
