@@ -1,5 +1,6 @@
 package io.freelance.ledger.ledger;
 
+import io.freelance.ledger.common.IsoInstants;
 import io.freelance.ledger.common.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class StoredJournalEntries {
             JsonToken value = parser.nextToken();
             switch (field) {
                 case "entryId" -> entryId = text(parser, value);
-                case "effectiveAt" -> effectiveAt = Instant.parse(expectText(parser, value));
+                case "effectiveAt" -> effectiveAt = IsoInstants.parse(expectText(parser, value));
                 case "cause" -> cause = value == JsonToken.VALUE_NULL ? null : cause(parser, value);
                 case "feeRates" -> feeRates = value == JsonToken.VALUE_NULL ? null : feeRates(parser, value);
                 case "legs" -> legs = legs(parser, value);
