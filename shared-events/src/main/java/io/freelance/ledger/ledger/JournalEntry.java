@@ -46,24 +46,69 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
     /**
      * At least two non-zero legs, no account twice, every currency nets to zero; otherwise an
      * IllegalArgumentException naming the entry and what is wrong.
+     * <p>
+     * Entries of a few legs in one currency, nearly all of them, are checked without building a set or a map:
+     * every entry is checked where it is built and again where it is applied, which an audit replay does for
+     * a million entries and more.
      */
     public static void requireBalanced(String entryId, List<JournalLeg> legs) {
         if (legs.size() < 2) {
             throw new IllegalArgumentException("Journal entry " + entryId + " needs at least two legs");
         }
+        if (legs.size() > FEW_LEGS) {
+            requireDistinctNonZeroLegs(entryId, legs);
+        }
+        String currency = legs.get(0).amount().currency();
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean oneCurrency = true;
+        for (int index = 0; index < legs.size(); index++) {
+            JournalLeg leg = legs.get(index);
+            if (legs.size() <= FEW_LEGS) {
+                for (int earlier = 0; earlier < index; earlier++) {
+                    if (sameBalance(legs.get(earlier), leg)) {
+                        throw namedTwice(entryId, leg);
+                    }
+                }
+                if (leg.amount().isZero()) {
+                    throw zeroLeg(entryId, leg);
+                }
+            }
+            oneCurrency &= leg.amount().currency().equals(currency);
+            sum = sum.add(leg.amount().amount());
+        }
+        if (!oneCurrency || sum.signum() != 0) {
+            Map<String, BigDecimal> imbalance = imbalance(legs);
+            if (!imbalance.isEmpty()) {
+                throw new IllegalArgumentException("Journal entry " + entryId + " does not balance: " + imbalance);
+            }
+        }
+    }
+
+    /** Up to this many legs, pairs are compared directly rather than through a set. */
+    private static final int FEW_LEGS = 8;
+
+    private static void requireDistinctNonZeroLegs(String entryId, List<JournalLeg> legs) {
         Set<String> accounts = new HashSet<>();
         for (JournalLeg leg : legs) {
             if (!accounts.add(leg.account().name() + "/" + leg.amount().currency())) {
-                throw new IllegalArgumentException("Journal entry " + entryId + " names account " + leg.account() + " twice");
+                throw namedTwice(entryId, leg);
             }
             if (leg.amount().isZero()) {
-                throw new IllegalArgumentException("Journal entry " + entryId + " has a zero leg on " + leg.account());
+                throw zeroLeg(entryId, leg);
             }
         }
-        Map<String, BigDecimal> imbalance = imbalance(legs);
-        if (!imbalance.isEmpty()) {
-            throw new IllegalArgumentException("Journal entry " + entryId + " does not balance: " + imbalance);
-        }
+    }
+
+    private static boolean sameBalance(JournalLeg one, JournalLeg other) {
+        return one.account().name().equals(other.account().name()) && one.amount().currency().equals(other.amount().currency());
+    }
+
+    private static IllegalArgumentException namedTwice(String entryId, JournalLeg leg) {
+        return new IllegalArgumentException("Journal entry " + entryId + " names account " + leg.account() + " twice");
+    }
+
+    private static IllegalArgumentException zeroLeg(String entryId, JournalLeg leg) {
+        return new IllegalArgumentException("Journal entry " + entryId + " has a zero leg on " + leg.account());
     }
 
     /** The leg on {@code account}, or a zero amount when the entry does not touch it. */
