@@ -22,7 +22,8 @@ public final class MinorUnits {
     public static long of(Money money) {
         BigDecimal amount = money.amount();
         if (amount.scale() >= 0) {
-            return amount.unscaledValue().longValueExact();
+            // Moving the point by the scale keeps a small amount's compact long: no BigInteger on the way.
+            return amount.scaleByPowerOfTen(amount.scale()).longValueExact();
         }
         return amount.movePointRight(scaleOf(money.currency())).longValueExact();
     }
