@@ -82,6 +82,15 @@ public class EventTableAuditSource implements AuditEventSource {
 
     @Override
     public void read(long afterIndex, long upToIndex, int batchSize, Consumer<EventBatch> batches) {
+        read(afterIndex, upToIndex, batchSize, PayloadMention.ANY, batches);
+    }
+
+    @Override
+    public void readMentioning(String account, long afterIndex, long upToIndex, int batchSize, Consumer<EventBatch> batches) {
+        read(afterIndex, upToIndex, batchSize, PayloadMention.of(account), batches);
+    }
+
+    private void read(long afterIndex, long upToIndex, int batchSize, PayloadMention mention, Consumer<EventBatch> batches) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(readers, task -> {
             Thread thread = new Thread(task, "ledger-audit-reader-" + threadNumber.incrementAndGet());
@@ -96,7 +105,7 @@ public class EventTableAuditSource implements AuditEventSource {
                 while (nextRangeAfter < upToIndex && ahead.size() < readers * RANGES_AHEAD_PER_READER) {
                     long rangeAfter = nextRangeAfter;
                     long rangeUpTo = Math.min(upToIndex, rangeAfter + rangeWidth);
-                    ahead.add(pool.submit(() -> range(rangeAfter, rangeUpTo)));
+                    ahead.add(pool.submit(() -> range(rangeAfter, rangeUpTo, mention)));
                     nextRangeAfter = rangeUpTo;
                 }
                 EventBatch batch = ahead.removeFirst().get();
@@ -125,8 +134,11 @@ public class EventTableAuditSource implements AuditEventSource {
         return Math.min(batchSize, perReader);
     }
 
-    /** The events with a global index in (after, upTo]; a range of gaps only reads as an empty batch. */
-    private EventBatch range(long after, long upTo) {
+    /**
+     * The events with a global index in (after, upTo]; a range of gaps only reads as an empty batch. A money
+     * movement whose payload does not hold {@code mention} is counted and left undecoded.
+     */
+    private EventBatch range(long after, long upTo, PayloadMention mention) {
         List<RecordedMovement> movements = new ArrayList<>();
         int events = 0;
         long lastIndex = after;
@@ -145,8 +157,9 @@ public class EventTableAuditSource implements AuditEventSource {
                         lastType = payloadType;
                         lastTypeMoves = isMovement(payloadType);
                     }
-                    if (lastTypeMoves) {
-                        RecordedMovement movement = movement(lastIndex, rows, payloadType);
+                    byte[] payload = lastTypeMoves ? rows.getBytes(5) : null;
+                    if (lastTypeMoves && mention.isIn(payload)) {
+                        RecordedMovement movement = movement(lastIndex, rows, payloadType, payload);
                         if (movement != null) {
                             movements.add(movement);
                         }
@@ -160,10 +173,10 @@ public class EventTableAuditSource implements AuditEventSource {
     }
 
     /** Null when the event moved nothing between accounts. */
-    private RecordedMovement movement(long index, ResultSet row, String payloadType) throws SQLException {
+    private RecordedMovement movement(long index, ResultSet row, String payloadType, byte[] payload) throws SQLException {
         String revision = row.getString(4);
-        JournalEntry entry = StoredJournalEntries.read(row.getBytes(5), payload -> eventSerializer.deserialize(
-                new SimpleSerializedObject<>(payload, byte[].class, payloadType, revision)));
+        JournalEntry entry = StoredJournalEntries.read(payload, json -> eventSerializer.deserialize(
+                new SimpleSerializedObject<>(json, byte[].class, payloadType, revision)));
         if (entry == null) {
             return null;
         }

@@ -104,6 +104,36 @@ class EventTableAuditSourceTest {
                 .hasStackTraceContaining("MilestoneFundedEvent");
     }
 
+    @Test
+    void aReadForOneAccountLeavesOutOnlyMovementsThatDoNotNameIt() throws SQLException {
+        for (long index = 1; index <= 20; index++) {
+            String contract = index % 3 == 0 ? "c1" : "c2";
+            insert(index, MilestoneFundedEvent.class.getName(), serializer.serialize(funding(index, contract), byte[].class).getData());
+        }
+        EventTableAuditSource source = new EventTableAuditSource(dataSource, serializer, 2);
+        List<EventBatch> batches = new ArrayList<>();
+
+        source.readMentioning(LedgerAccounts.escrow("c1").name(), 0, 20, 4, batches::add);
+
+        assertThat(batches.stream().mapToInt(EventBatch::eventsRead).sum()).as("every event counts").isEqualTo(20);
+        assertThat(batches.stream().flatMap(batch -> batch.movements().stream())).extracting(RecordedMovement::globalIndex)
+                .containsExactly(3L, 6L, 9L, 12L, 15L, 18L);
+        List<EventBatch> clientCharges = new ArrayList<>();
+        source.readMentioning(LedgerAccounts.clientCharges("alice").name(), 0, 20, 4, clientCharges::add);
+        assertThat(clientCharges.stream().mapToLong(batch -> batch.movements().size()).sum())
+                .as("an account on every movement").isEqualTo(20);
+    }
+
+    @Test
+    void aNameTheSerializerMightEscapeFiltersNothing() throws SQLException {
+        storeFundings(6);
+        for (String name : new String[] {"escrow:\"quoted\"", "escrow:back\\slash", "escrow:caf\u00e9", "escrow:tab\t"}) {
+            List<EventBatch> batches = new ArrayList<>();
+            new EventTableAuditSource(dataSource, serializer, 2).readMentioning(name, 0, 6, 10, batches::add);
+            assertThat(batches.stream().mapToLong(batch -> batch.movements().size()).sum()).as(name).isEqualTo(6);
+        }
+    }
+
     /** Fundings at indexes 1 to {@code last}, with no gap. */
     private void storeFundings(long last) throws SQLException {
         for (long index = 1; index <= last; index++) {
@@ -123,12 +153,16 @@ class EventTableAuditSourceTest {
     }
 
     private static MilestoneFundedEvent funding(long index) {
+        return funding(index, "c1");
+    }
+
+    private static MilestoneFundedEvent funding(long index, String contract) {
         Money amount = Money.of(index + ".00", "USD");
-        JournalEntry entry = new JournalEntry("entry-" + index, FIRST, EntryCause.milestone("milestone-funding", "c1", "m-" + index),
+        JournalEntry entry = new JournalEntry("entry-" + index, FIRST, EntryCause.milestone("milestone-funding", contract, "m-" + index),
                 FeeRates.UPWORK_DEFAULT, List.of(
                         new JournalLeg(LedgerAccounts.clientCharges("alice"), amount.negate()),
-                        new JournalLeg(LedgerAccounts.escrow("c1"), amount)));
-        return new MilestoneFundedEvent("escrow-c1", "c1", "m-" + index, "request-" + index, amount, Money.zero("USD"),
+                        new JournalLeg(LedgerAccounts.escrow(contract), amount)));
+        return new MilestoneFundedEvent("escrow-" + contract, contract, "m-" + index, "request-" + index, amount, Money.zero("USD"),
                 amount, Money.zero("USD"), entry, FIRST.plusSeconds(index));
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +60,7 @@ public class LedgerAsOf {
         Checkpoints coverage = checkpoints.coverage();
         LocalDate baseDay = baseDay(coverage, asOf);
         long minorUnits = checkpoints.balance(balanceId).map(checkpoint -> checkpoint.before(baseDay)).orElse(0L);
-        for (RecordedMovement movement : recordedBetween(coverage, justBefore(baseDay), asOf)) {
+        for (RecordedMovement movement : recordedBetween(coverage, justBefore(baseDay), asOf, account)) {
             minorUnits = Math.addExact(minorUnits, minorUnitsOn(movement, account, currency));
         }
         return new AccountBalance(account, currency, MinorUnits.toMoney(minorUnits, currency));
@@ -74,7 +75,7 @@ public class LedgerAsOf {
             byBalance.put(checkpoint.getKey(), new long[] {checkpoint.getValue().before(baseDay)});
             accountOf.put(checkpoint.getKey(), checkpoint.getValue().balance().account());
         }
-        for (RecordedMovement movement : recordedBetween(coverage, justBefore(baseDay), asOf)) {
+        for (RecordedMovement movement : recordedBetween(coverage, justBefore(baseDay), asOf, null)) {
             for (JournalLeg leg : movement.entry().legs()) {
                 if (leg.amount().currency().equals(currency)) {
                     String balanceId = LedgerFields.balanceId(leg.account().name(), currency);
@@ -108,7 +109,7 @@ public class LedgerAsOf {
         Money opening = balance(account, currency, from).balance();
         long running = MinorUnits.of(opening);
         List<StatementLine> lines = new ArrayList<>();
-        for (RecordedMovement movement : recordedBetween(checkpoints.coverage(), from, to)) {
+        for (RecordedMovement movement : recordedBetween(checkpoints.coverage(), from, to, account)) {
             long minorUnits = minorUnitsOn(movement, account, currency);
             if (minorUnits == 0) {
                 continue;
@@ -135,8 +136,11 @@ public class LedgerAsOf {
      * Money movements recorded after {@code after} up to {@code upTo}, in index order, each entry once. The
      * index range comes from the checkpointed days the period touches, and runs to the head for a period
      * reaching past them; the recorded time then selects exactly. {@code after} null: from the first event.
+     * With an {@code account}, the source may leave out movements that do not touch it undecoded (the
+     * caller still picks the account's legs); null for every movement. An entry id stored twice counts at
+     * its first movement read, as the ledger counts it; with an account, the first among those that name it.
      */
-    private List<RecordedMovement> recordedBetween(Checkpoints coverage, Instant after, Instant upTo) {
+    private List<RecordedMovement> recordedBetween(Checkpoints coverage, Instant after, Instant upTo, String account) {
         LocalDate firstDay = after == null ? LocalDate.MIN : DailyCheckpointBuilder.dayOf(after.plusNanos(1));
         LocalDate lastDay = DailyCheckpointBuilder.dayOf(upTo);
         long lower = Long.MAX_VALUE;
@@ -158,10 +162,15 @@ public class LedgerAsOf {
             return found;
         }
         Set<String> entryIds = new HashSet<>();
-        events.read(lower - 1, upper, READ_BATCH, batch -> batch.movements().stream()
+        Consumer<EventBatch> collect = batch -> batch.movements().stream()
                 .filter(movement -> (after == null || movement.recordedAt().isAfter(after)) && !movement.recordedAt().isAfter(upTo))
                 .filter(movement -> entryIds.add(movement.entry().entryId()))
-                .forEach(found::add));
+                .forEach(found::add);
+        if (account == null) {
+            events.read(lower - 1, upper, READ_BATCH, collect);
+        } else {
+            events.readMentioning(account, lower - 1, upper, READ_BATCH, collect);
+        }
         return found;
     }
 
