@@ -2,9 +2,9 @@ package io.freelance.ledger.query.ledger.audit;
 
 import io.freelance.ledger.query.ledger.audit.DailyCheckpointBuilder.IndexRange;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 
 /**
  * Daily balance checkpoints by recorded time: for every balance, its balance at the end of each UTC day
@@ -15,12 +15,27 @@ import java.util.Optional;
 public record Checkpoints(LocalDate openDay, long openFromIndex, long upToIndex, String auditId,
                           Map<String, BalanceCheckpoints> balances, NavigableMap<LocalDate, IndexRange> dayRanges) {
 
-    /** A balance at the end of each day it moved, in minor units. */
-    public record BalanceCheckpoints(ShadowBalance balance, NavigableMap<LocalDate, Long> endOfDayMinorUnits) {
+    /**
+     * A balance at the end of each day it moved, in minor units: two parallel arrays, the days (days since
+     * 1970-01-01, UTC, ascending) and the balances at their ends. Arrays rather than a map of dates, because a
+     * year of days for each of thousands of balances is built by every audit and read by every as-of answer.
+     */
+    public record BalanceCheckpoints(ShadowBalance balance, long[] epochDays, long[] endOfDayMinorUnits) {
+
+        public BalanceCheckpoints {
+            if (epochDays.length != endOfDayMinorUnits.length) {
+                throw new IllegalArgumentException("Each checkpoint day needs its balance");
+            }
+        }
 
         /** The balance at the end of the last day before {@code day}; zero before the first movement. */
         public long before(LocalDate day) {
-            return Optional.ofNullable(endOfDayMinorUnits.lowerEntry(day)).map(Map.Entry::getValue).orElse(0L);
+            if (day.equals(LocalDate.MIN)) {
+                return 0;
+            }
+            int found = Arrays.binarySearch(epochDays, day.toEpochDay());
+            int lastBefore = (found >= 0 ? found : -found - 1) - 1;
+            return lastBefore < 0 ? 0 : endOfDayMinorUnits[lastBefore];
         }
     }
 

@@ -85,7 +85,7 @@ public final class DailyCheckpointBuilder {
         Map<String, Checkpoints.BalanceCheckpoints> byBalance = new HashMap<>();
         balances.forEach((balanceId, days) -> {
             if (days.size > 0) { // a balance that moved only on or after the open day has no checkpoint
-                byBalance.put(balanceId, new Checkpoints.BalanceCheckpoints(days.balance, days.endOfDay()));
+                byBalance.put(balanceId, days.endOfDay());
             }
         });
         long openFrom = openFromIndex == Long.MAX_VALUE ? upToIndex + 1 : openFromIndex;
@@ -145,14 +145,14 @@ public final class DailyCheckpointBuilder {
         }
 
         /** The balance at the end of each day it moved, in day order. */
-        TreeMap<LocalDate, Long> endOfDay() {
-            TreeMap<LocalDate, Long> cumulative = new TreeMap<>();
+        Checkpoints.BalanceCheckpoints endOfDay() {
+            long[] cumulative = new long[size];
             long running = 0;
             for (int day = 0; day < size; day++) {
                 running = Math.addExact(running, nets[day]);
-                cumulative.put(LocalDate.ofEpochDay(days[day]), running);
+                cumulative[day] = running;
             }
-            return cumulative;
+            return new Checkpoints.BalanceCheckpoints(balance, Arrays.copyOf(days, size), cumulative);
         }
     }
 }

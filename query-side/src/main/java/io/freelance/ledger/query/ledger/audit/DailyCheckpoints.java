@@ -8,6 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import io.freelance.ledger.query.ledger.audit.Checkpoints.BalanceCheckpoints;
 import io.freelance.ledger.query.ledger.audit.DailyCheckpointBuilder.IndexRange;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
 /**
  * Where the last audit's daily balance checkpoints are kept, addressed by {@code _id}: one document per
  * balance (its end-of-day balances), one per day (its index range), and one naming the audit and what it
  * covered. The coverage document is removed first and written last, so a reader sees either a complete set
- * or none (and then reads from the first event: slower, never wrong).
+ * or none (and then reads from the first event: slower, never wrong). Checkpoints are derived data that the
+ * next audit rewrites: a set in another layout ({@value #LAYOUT} is today's) is treated as none, which keeps
+ * every answer exact without reading old layouts.
  */
 @Component
 public class DailyCheckpoints {
@@ -30,10 +35,12 @@ public class DailyCheckpoints {
     static final String BALANCES = "ledger_checkpoint_balances";
     static final String DAYS = "ledger_checkpoint_days";
     static final String COVERAGE = "ledger_checkpoint_coverage";
+    /** 3: days and balances packed as binary; 2 wrote arrays of numbers, 1 a document per day. */
+    static final int LAYOUT = 3;
     private static final String COVERAGE_ID = "coverage";
     private static final int WRITE_CHUNK = 1_000;
-    private static final String EPOCH_DAYS = "epochDays";
-    private static final String END_OF_DAY_MINOR_UNITS = "endOfDayMinorUnits";
+    private static final String EPOCH_DAYS = "packedEpochDays";
+    private static final String END_OF_DAY_MINOR_UNITS = "packedEndOfDayMinorUnits";
 
     private final MongoCollection<Document> balances;
     private final MongoCollection<Document> days;
@@ -45,10 +52,11 @@ public class DailyCheckpoints {
         this.coverage = readModelDatabase.getCollection(COVERAGE);
     }
 
+    /** Dropping the collections rather than deleting their documents: the old set goes at once, whatever its size. */
     public void replace(Checkpoints checkpoints) {
         coverage.deleteMany(new Document());
-        balances.deleteMany(new Document());
-        days.deleteMany(new Document());
+        balances.drop();
+        days.drop();
         List<Document> balanceDocuments = new ArrayList<>();
         checkpoints.balances().forEach((balanceId, checkpoint) -> balanceDocuments.add(toDocument(balanceId, checkpoint)));
         insertInChunks(balances, balanceDocuments);
@@ -57,31 +65,37 @@ public class DailyCheckpoints {
                 .append("firstIndex", range.first()).append("lastIndex", range.last())));
         insertInChunks(days, dayDocuments);
         coverage.insertOne(new Document("_id", COVERAGE_ID)
+                .append("layout", LAYOUT)
                 .append("openDay", checkpoints.openDay().toString())
                 .append("openFromIndex", checkpoints.openFromIndex())
                 .append("upToIndex", checkpoints.upToIndex())
                 .append("auditId", checkpoints.auditId()));
     }
 
-    /** What the last audit covered, without the balances; {@link Checkpoints#none()} when no audit wrote any. */
+    /** What the last audit covered, without the balances; {@link Checkpoints#none()} when no audit wrote any in today's layout. */
     public Checkpoints coverage() {
         Document document = coverage.find(eq("_id", COVERAGE_ID)).first();
-        if (document == null) {
+        if (document == null || !Integer.valueOf(LAYOUT).equals(document.get("layout"))) {
             return Checkpoints.none();
         }
         return new Checkpoints(LocalDate.parse(document.getString("openDay")), document.getLong("openFromIndex"),
                 document.getLong("upToIndex"), document.getString("auditId"), Map.of(), new TreeMap<>());
     }
 
+    /** Empty for a balance without checkpoints, or with checkpoints in another layout (then the coverage is none too). */
     public Optional<BalanceCheckpoints> balance(String balanceId) {
-        return Optional.ofNullable(balances.find(eq("_id", balanceId)).first()).map(DailyCheckpoints::toCheckpoints);
+        return Optional.ofNullable(balances.find(eq("_id", balanceId)).first())
+                .filter(DailyCheckpoints::inTodaysLayout).map(DailyCheckpoints::toCheckpoints);
     }
 
     /** Every balance in the currency: a finance report, read once per trial balance. */
     public Map<String, BalanceCheckpoints> balancesIn(String currency) {
         Map<String, BalanceCheckpoints> found = new HashMap<>();
-        balances.find(eq("currency", currency))
-                .forEach(document -> found.put(document.getString("_id"), toCheckpoints(document)));
+        balances.find(eq("currency", currency)).forEach(document -> {
+            if (inTodaysLayout(document)) {
+                found.put(document.getString("_id"), toCheckpoints(document));
+            }
+        });
         return found;
     }
 
@@ -98,43 +112,43 @@ public class DailyCheckpoints {
     }
 
     /**
-     * A balance's end-of-day balances as two parallel arrays, days (days since 1970-01-01, UTC) and balances in
-     * minor units: a year of days is 365 numbers each rather than 365 small documents, which made writing the
-     * checkpoints cost more than the replay itself.
+     * A balance's end-of-day balances as two binary fields of 8-byte numbers, days (days since 1970-01-01,
+     * UTC) and balances in minor units. A year of days is then two values of about 3 KB each, where arrays of
+     * numbers were hundreds of values to encode, store and decode, and one small document per day made
+     * writing the checkpoints cost more than the replay itself.
      */
     private static Document toDocument(String balanceId, BalanceCheckpoints checkpoint) {
-        List<Long> days = new ArrayList<>(checkpoint.endOfDayMinorUnits().size());
-        List<Long> balancesAtDayEnd = new ArrayList<>(checkpoint.endOfDayMinorUnits().size());
-        checkpoint.endOfDayMinorUnits().forEach((day, minorUnits) -> {
-            days.add(day.toEpochDay());
-            balancesAtDayEnd.add(minorUnits);
-        });
         ShadowBalance balance = checkpoint.balance();
         return new Document("_id", balanceId)
                 .append("account", balance.account())
                 .append("currency", balance.currency())
                 .append("kind", balance.kind())
                 .append("ownerId", balance.ownerId())
-                .append(EPOCH_DAYS, days)
-                .append(END_OF_DAY_MINOR_UNITS, balancesAtDayEnd);
+                .append(EPOCH_DAYS, new Binary(pack(checkpoint.epochDays())))
+                .append(END_OF_DAY_MINOR_UNITS, new Binary(pack(checkpoint.endOfDayMinorUnits())));
+    }
+
+    private static boolean inTodaysLayout(Document document) {
+        return document.get(EPOCH_DAYS) instanceof Binary && document.get(END_OF_DAY_MINOR_UNITS) instanceof Binary;
     }
 
     private static BalanceCheckpoints toCheckpoints(Document document) {
-        TreeMap<LocalDate, Long> endOfDay = new TreeMap<>();
-        if (document.containsKey(EPOCH_DAYS)) {
-            List<Long> days = document.getList(EPOCH_DAYS, Long.class);
-            List<Long> balancesAtDayEnd = document.getList(END_OF_DAY_MINOR_UNITS, Long.class);
-            for (int day = 0; day < days.size(); day++) {
-                endOfDay.put(LocalDate.ofEpochDay(days.get(day)), balancesAtDayEnd.get(day));
-            }
-        } else {
-            // COMPATIBILITY: checkpoints written before the arrays, one small document per day; the next audit rewrites them.
-            document.getList("days", Document.class).forEach(day ->
-                    endOfDay.put(LocalDate.parse(day.getString("day")), day.getLong("balanceMinorUnits")));
-        }
         ShadowBalance balance = new ShadowBalance(document.getString("account"), document.getString("currency"),
                 document.getString("kind"), document.getString("ownerId"));
-        return new BalanceCheckpoints(balance, endOfDay);
+        return new BalanceCheckpoints(balance, unpack(document.get(EPOCH_DAYS, Binary.class)),
+                unpack(document.get(END_OF_DAY_MINOR_UNITS, Binary.class)));
+    }
+
+    private static byte[] pack(long[] numbers) {
+        ByteBuffer packed = ByteBuffer.allocate(numbers.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        packed.asLongBuffer().put(numbers);
+        return packed.array();
+    }
+
+    private static long[] unpack(Binary packed) {
+        long[] numbers = new long[packed.getData().length / Long.BYTES];
+        ByteBuffer.wrap(packed.getData()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(numbers);
+        return numbers;
     }
 
     private static void insertInChunks(MongoCollection<Document> collection, List<Document> documents) {
