@@ -82,6 +82,7 @@ public class LedgerStore {
     public void apply(JournalEntry entry, long eventPosition, String eventType, String eventId, Instant recordedAt) {
         LedgerInvariants.requireBalanced(entry);
         Map<String, Document> storedBalances = storedBalances(entry);
+        countPostingsKeptWithoutTheirBalance(entry, storedBalances);
         Optional<RecordedEntry> recorded = recordEntry(entry, new ChainedEvent(eventId, eventType, eventPosition), recordedAt,
                 plannedPostingIds(entry, storedBalances));
         if (recorded.isEmpty()) {
@@ -246,6 +247,54 @@ public class LedgerStore {
         journalEntries.updateOne(eq(ID, entry.entryId()), Updates.set(POSTING_IDS, planned));
     }
 
+    /**
+     * A posting is written before its balance moves, and a crash can leave the read-model file with the posting and
+     * not the balance write. The balance's next posting number then already holds a posting, and an entry that
+     * planned that number (an event committed late and read first after the restart) could not write its own
+     * posting while moving the balance, and the interrupted entry, retried, took its legs for applied: its money
+     * was never counted. So before anything is planned, each balance this entry moves is checked for a posting
+     * under its next number; one that is there is added to the balance now, exactly as its own write would have
+     * added it, and the number after it is checked in turn. The ledger runs as one segment, so nothing else moves
+     * these balances meanwhile. In the normal case this is one read by {@code _id} per entry that finds nothing.
+     */
+    private void countPostingsKeptWithoutTheirBalance(JournalEntry entry, Map<String, Document> storedBalances) {
+        while (true) {
+            Map<String, JournalLeg> legByNextPostingId = new HashMap<>();
+            for (JournalLeg leg : entry.legs()) {
+                String balanceId = balanceIdOf(leg);
+                legByNextPostingId.put(postingId(balanceId, postingCount(storedBalances.get(balanceId)) + 1), leg);
+            }
+            List<Document> uncounted = postings.find(in(ID, legByNextPostingId.keySet())).into(new ArrayList<>());
+            if (uncounted.isEmpty()) {
+                return;
+            }
+            for (Document posting : uncounted) {
+                JournalLeg leg = legByNextPostingId.get(posting.getString(ID));
+                String balanceId = balanceIdOf(leg);
+                if (storedBalances.get(balanceId) == null) {
+                    accountLists.opened(leg.account(), leg.amount().currency());
+                }
+                log.warn("Posting {} of journal entry {} was kept without its balance write before a restart; counting it now",
+                        posting.getString(ID), posting.getString(ENTRY_ID));
+                storedBalances.put(balanceId, balances.findOneAndUpdate(eq(ID, balanceId), Updates.combine(
+                                Updates.inc(BALANCE_MINOR_UNITS, posting.getLong(AMOUNT_MINOR_UNITS)),
+                                Updates.max(LAST_POSITION, posting.getLong(POSITION)),
+                                Updates.set(LAST_ENTRY_ID, posting.getString(ENTRY_ID)),
+                                Updates.set(POSTING_COUNT, posting.getLong(NUMBER)),
+                                accountOnInsert(leg)),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+            }
+        }
+    }
+
+    private static Bson accountOnInsert(JournalLeg leg) {
+        return Updates.combine(
+                Updates.setOnInsert(ACCOUNT, leg.account().name()),
+                Updates.setOnInsert(CURRENCY, leg.amount().currency()),
+                Updates.setOnInsert(KIND, leg.account().kind().name()),
+                Updates.setOnInsert(OWNER_ID, leg.account().ownerId()));
+    }
+
     private Map<String, Document> storedBalances(JournalEntry entry) {
         List<String> ids = entry.legs().stream().map(LedgerStore::balanceIdOf).toList();
         Map<String, Document> byId = new HashMap<>();
@@ -282,7 +331,6 @@ public class LedgerStore {
 
     private static WriteModel<Document> balanceWrite(JournalEntry entry, JournalLeg leg, long sequence, long postingNumber,
                                                      Document storedBalance) {
-        String currency = leg.amount().currency();
         // Only balances this entry has not moved yet get here (see apply), so the id alone is the filter.
         Bson filter = eq(ID, balanceIdOf(leg));
         Bson update = Updates.combine(
@@ -291,10 +339,7 @@ public class LedgerStore {
                 Updates.max(LAST_POSITION, sequence),
                 Updates.set(LAST_ENTRY_ID, entry.entryId()),
                 Updates.set(POSTING_COUNT, postingNumber),
-                Updates.setOnInsert(ACCOUNT, leg.account().name()),
-                Updates.setOnInsert(CURRENCY, currency),
-                Updates.setOnInsert(KIND, leg.account().kind().name()),
-                Updates.setOnInsert(OWNER_ID, leg.account().ownerId()));
+                accountOnInsert(leg));
         return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(storedBalance == null));
     }
 

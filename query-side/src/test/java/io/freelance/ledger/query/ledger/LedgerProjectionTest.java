@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.freelance.ledger.common.Money;
 import io.freelance.ledger.ledger.EntryCause;
@@ -195,6 +196,58 @@ class LedgerProjectionTest {
         apply(seenFirst, 12);
         apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
         assertThat(snapshot()).isEqualTo(applied);
+    }
+
+    /**
+     * Found by the crash test: the read-model file kept an entry's postings but not its balance writes, and after
+     * the restart an earlier event, committed late, came first and planned the same posting numbers. Its postings
+     * could not be written (the numbers were taken) while its balances moved; the retried entry then found its own
+     * postings and balances past its sequence, took its legs for applied, and its money was never counted.
+     */
+    @Test
+    void postingsKeptWithoutTheirBalancesAreCountedBeforeAnEarlierEventTakesTheirNumbers() {
+        JournalEntry seenFirst = Entries.funding("e-12", "alice", CONTRACT, "m-2", "20.00", "1.00");
+        apply(seenFirst, 12);
+        database.getCollection(LedgerFields.BALANCES).deleteMany(new Document());
+
+        apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
+        apply(seenFirst, 12);
+
+        assertThat(balance(ESCROW)).isEqualTo(usd("30.00"));
+        assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-31.50"));
+        assertThat(balance(LedgerAccounts.MARKETPLACE_FEES)).isEqualTo(usd("1.50"));
+        assertThat(readModel.trialBalance("USD").total()).isEqualTo(usd("0.00"));
+        List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
+                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
+                .into(new ArrayList<>());
+        assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-12", "e-10");
+        assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
+                .containsExactly(2000L, 3000L);
+        List<Document> applied = snapshot();
+        apply(seenFirst, 12);
+        apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
+        assertThat(snapshot()).isEqualTo(applied);
+    }
+
+    /** The same crash, with the balance written for one leg and not the others, on accounts that had moved before. */
+    @Test
+    void aBalanceWriteLostForSomeLegsOnlyIsFinishedOnceWhicheverEntryComesNext() {
+        apply(Entries.funding("e-1", "alice", CONTRACT, "m-1", "100.00", "5.00"), 5);
+        apply(Entries.funding("e-12", "alice", CONTRACT, "m-3", "20.00", "1.00"), 12);
+        MongoCollection<Document> balances = database.getCollection(LedgerFields.BALANCES);
+        // The escrow's and the fees' balance writes of e-12 are lost; the client's was kept.
+        balances.updateOne(new Document("_id", LedgerFields.balanceId(ESCROW.name(), "USD")),
+                new Document("$inc", new Document(LedgerFields.BALANCE_MINOR_UNITS, -2000L).append(LedgerFields.POSTING_COUNT, -1L)));
+        balances.updateOne(new Document("_id", LedgerFields.balanceId(LedgerAccounts.MARKETPLACE_FEES.name(), "USD")),
+                new Document("$inc", new Document(LedgerFields.BALANCE_MINOR_UNITS, -100L).append(LedgerFields.POSTING_COUNT, -1L)));
+
+        apply(Entries.funding("e-10", "alice", CONTRACT, "m-2", "10.00", "0.50"), 10);
+        apply(Entries.funding("e-12", "alice", CONTRACT, "m-3", "20.00", "1.00"), 12);
+
+        assertThat(balance(ESCROW)).isEqualTo(usd("130.00"));
+        assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-136.50"));
+        assertThat(balance(LedgerAccounts.MARKETPLACE_FEES)).isEqualTo(usd("6.50"));
+        assertThat(readModel.trialBalance("USD").total()).isEqualTo(usd("0.00"));
     }
 
     @Test
