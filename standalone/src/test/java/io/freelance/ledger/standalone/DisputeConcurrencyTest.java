@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +55,7 @@ class DisputeConcurrencyTest extends StandaloneTestBase {
         racing.add(() -> disputes.accept(ALICE, disputeId, 1));
         racing.add(() -> disputes.accept(CAROL, disputeId, 1));
 
-        List<Response> answers = allAtOnce(racing);
+        List<Response> answers = AllAtOnce.send(racing, 60);
 
         long succeeded = answers.stream().filter(answer -> answer.errors().isEmpty()).count();
         System.out.printf("Racing dispute settlements: %d answers, %d succeeded, %d refused%n", answers.size(), succeeded,
@@ -105,28 +100,5 @@ class DisputeConcurrencyTest extends StandaloneTestBase {
     private long settledEvents(String disputeId) {
         return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND payload_type LIKE '%.DisputeSettledEvent'", Long.class, disputeId);
-    }
-
-    /** Every call released at the same moment from its own thread; the answers in the order given. */
-    private static List<Response> allAtOnce(List<Callable<Response>> calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -108,26 +104,10 @@ class MessagingConcurrencyTest extends StandaloneTestBase {
         return created.path("room").path("id").asString();
     }
 
-    /** Every call started together on its own thread; each answer must be a success (checked by the caller's dataAt). */
+    /** Every call started together on its own thread; each answer must be a success. */
     private static List<Response> allAtOnce(List<Callable<Response>> calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Future<Response>> running = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                running.add(threads.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : running) {
-                answers.add(answer.get(120, TimeUnit.SECONDS).answered());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Response> answers = AllAtOnce.send(calls, 120);
+        answers.forEach(Response::answered);
+        return answers;
     }
 }
