@@ -45,8 +45,10 @@ public class DailyCheckpoints {
     private final MongoCollection<Document> balances;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> coverage;
+    private final MongoDatabase database;
 
     public DailyCheckpoints(MongoDatabase readModelDatabase) {
+        this.database = readModelDatabase;
         this.balances = readModelDatabase.getCollection(BALANCES);
         this.days = readModelDatabase.getCollection(DAYS);
         this.coverage = readModelDatabase.getCollection(COVERAGE);
@@ -55,8 +57,8 @@ public class DailyCheckpoints {
     /** Dropping the collections rather than deleting their documents: the old set goes at once, whatever its size. */
     public void replace(Checkpoints checkpoints) {
         coverage.deleteMany(new Document());
-        balances.drop();
-        days.drop();
+        dropIfPresent(BALANCES);
+        dropIfPresent(DAYS);
         List<Document> balanceDocuments = new ArrayList<>();
         checkpoints.balances().forEach((balanceId, checkpoint) -> balanceDocuments.add(toDocument(balanceId, checkpoint)));
         insertInChunks(balances, balanceDocuments);
@@ -149,6 +151,13 @@ public class DailyCheckpoints {
         long[] numbers = new long[packed.getData().length / Long.BYTES];
         ByteBuffer.wrap(packed.getData()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(numbers);
         return numbers;
+    }
+
+    /** The embedded read store logs an error, with a stack trace, for a drop of a collection that does not exist. */
+    private void dropIfPresent(String collection) {
+        if (database.listCollectionNames().into(new ArrayList<>()).contains(collection)) {
+            database.getCollection(collection).drop();
+        }
     }
 
     private static void insertInChunks(MongoCollection<Document> collection, List<Document> documents) {

@@ -3,6 +3,10 @@ package io.freelance.ledger.query.ledger.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.freelance.ledger.query.ledger.audit.Checkpoints.BalanceCheckpoints;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
 import java.time.LocalDate;
@@ -12,6 +16,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** A balance's end-of-day checkpoints read back as written; a set in an older layout is not used at all. */
 class DailyCheckpointsFormatTest {
@@ -71,6 +76,25 @@ class DailyCheckpointsFormatTest {
         assertThat(checkpoints.balance("escrow:old|USD")).isEmpty();
         assertThat(checkpoints.balance(BALANCE_ID).orElseThrow().endOfDayMinorUnits()).containsExactly(7);
         assertThat(checkpoints.coverage().auditId()).isEqualTo("audit-2");
+    }
+
+    /** The embedded store logged an ERROR with a stack trace for each drop of a collection that did not exist yet. */
+    @Test
+    void theFirstAuditOfAStoreLogsNoError() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            checkpoints.replace(new Checkpoints(LocalDate.parse("2026-10-05"), 41, 40, "audit-1",
+                    Map.of(BALANCE_ID, new BalanceCheckpoints(BALANCE, new long[] {1}, new long[] {5})), new TreeMap<>()));
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(checkpoints.balance(BALANCE_ID)).isPresent();
     }
 
     /** Written by earlier versions: arrays of numbers with no layout on the coverage, or one document per day. */
