@@ -1,6 +1,5 @@
 package io.freelance.ledger.standalone;
 
-import io.freelance.ledger.standalone.GraphQlHttpClient.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,20 +16,20 @@ final class AllAtOnce {
     }
 
     /** The answers in the order the calls were given; each call may take up to {@code timeoutSeconds}. */
-    static List<Response> send(List<Callable<Response>> calls, long timeoutSeconds) throws Exception {
+    static <T> List<T> send(List<Callable<T>> calls, long timeoutSeconds) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> running = new ArrayList<>();
-            for (Callable<Response> call : calls) {
+            List<Future<T>> running = new ArrayList<>();
+            for (Callable<T> call : calls) {
                 running.add(threads.submit(() -> {
                     start.await();
                     return call.call();
                 }));
             }
             start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : running) {
+            List<T> answers = new ArrayList<>();
+            for (Future<T> answer : running) {
                 answers.add(answer.get(timeoutSeconds, TimeUnit.SECONDS));
             }
             return answers;

@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -172,27 +169,15 @@ class ConcurrentRequestsTest extends StandaloneTestBase {
     }
 
     private static List<TimedAnswer> sendAllAtOnce(List<Supplier<Response>> requests) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<TimedAnswer>> futures = new ArrayList<>();
-            for (Supplier<Response> request : requests) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    long began = System.nanoTime();
-                    Response response = request.get();
-                    return new TimedAnswer(response, (System.nanoTime() - began) / 1_000_000);
-                }));
-            }
-            start.countDown();
-            List<TimedAnswer> answers = new ArrayList<>();
-            for (Future<TimedAnswer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
+        List<Callable<TimedAnswer>> timed = new ArrayList<>();
+        for (Supplier<Response> request : requests) {
+            timed.add(() -> {
+                long began = System.nanoTime();
+                Response response = request.get();
+                return new TimedAnswer(response, (System.nanoTime() - began) / 1_000_000);
+            });
         }
+        return AllAtOnce.send(timed, 600);
     }
 
     private record TimedAnswer(Response response, long millis) {

@@ -160,12 +160,7 @@ class LedgerProjectionTest {
         assertThat(snapshot()).isEqualTo(before);
 
         // The statement follows the order the ledger applied them, each balance from the one before.
-        List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
-                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
-                .into(new ArrayList<>());
-        assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-2", "e-1");
-        assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
-                .containsExactly(2000L, 3000L);
+        assertEscrowStatement(List.of("e-2", "e-1"), List.of(2000L, 3000L));
     }
 
     @Test
@@ -184,18 +179,9 @@ class LedgerProjectionTest {
         assertThat(balance(ESCROW)).isEqualTo(usd("30.00"));
         assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-31.50"));
         assertThat(balance(LedgerAccounts.MARKETPLACE_FEES)).isEqualTo(usd("1.50"));
-        List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
-                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
-                .into(new ArrayList<>());
-        assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-10", "e-12");
-        assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
-                .containsExactly(1000L, 3000L);
+        assertEscrowStatement(List.of("e-10", "e-12"), List.of(1000L, 3000L));
 
-        // A further retry of either event changes nothing.
-        List<Document> applied = snapshot();
-        apply(seenFirst, 12);
-        apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
-        assertThat(snapshot()).isEqualTo(applied);
+        assertRetriesChangeNothing(seenFirst, 12, Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
     }
 
     /**
@@ -217,16 +203,8 @@ class LedgerProjectionTest {
         assertThat(balance(CLIENT_CHARGES)).isEqualTo(usd("-31.50"));
         assertThat(balance(LedgerAccounts.MARKETPLACE_FEES)).isEqualTo(usd("1.50"));
         assertThat(readModel.trialBalance("USD").total()).isEqualTo(usd("0.00"));
-        List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
-                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
-                .into(new ArrayList<>());
-        assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactly("e-12", "e-10");
-        assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
-                .containsExactly(2000L, 3000L);
-        List<Document> applied = snapshot();
-        apply(seenFirst, 12);
-        apply(Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
-        assertThat(snapshot()).isEqualTo(applied);
+        assertEscrowStatement(List.of("e-12", "e-10"), List.of(2000L, 3000L));
+        assertRetriesChangeNothing(seenFirst, 12, Entries.funding("e-10", "alice", CONTRACT, "m-1", "10.00", "0.50"), 10);
     }
 
     /** The same crash, with the balance written for one leg and not the others, on accounts that had moved before. */
@@ -372,6 +350,24 @@ class LedgerProjectionTest {
 
     private static Document stored(String collection, String id) {
         return database.getCollection(collection).find(new Document("_id", id)).first();
+    }
+
+    /** The escrow's postings in statement order: which entry each came from, and the balance it left. */
+    private static void assertEscrowStatement(List<String> entryIds, List<Long> balancesAfter) {
+        List<Document> escrowPostings = database.getCollection(LedgerFields.POSTINGS)
+                .find(new Document(LedgerFields.ACCOUNT, ESCROW.name())).sort(new Document(LedgerFields.NUMBER, 1))
+                .into(new ArrayList<>());
+        assertThat(escrowPostings).extracting(posting -> posting.getString(LedgerFields.ENTRY_ID)).containsExactlyElementsOf(entryIds);
+        assertThat(escrowPostings).extracting(posting -> posting.getLong(LedgerFields.BALANCE_AFTER_MINOR_UNITS))
+                .containsExactlyElementsOf(balancesAfter);
+    }
+
+    /** A further retry of either event changes nothing. */
+    private static void assertRetriesChangeNothing(JournalEntry one, long onePosition, JournalEntry other, long otherPosition) {
+        List<Document> applied = snapshot();
+        apply(one, onePosition);
+        apply(other, otherPosition);
+        assertThat(snapshot()).isEqualTo(applied);
     }
 
     private static List<Document> snapshot() {
