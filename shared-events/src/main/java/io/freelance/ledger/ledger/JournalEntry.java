@@ -55,28 +55,12 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
         if (legs.size() < 2) {
             throw new IllegalArgumentException("Journal entry " + entryId + " needs at least two legs");
         }
-        if (legs.size() > FEW_LEGS) {
+        if (legs.size() <= FEW_LEGS) {
+            requireDistinctNonZeroFewLegs(entryId, legs);
+        } else {
             requireDistinctNonZeroLegs(entryId, legs);
         }
-        String currency = legs.get(0).amount().currency();
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean oneCurrency = true;
-        for (int index = 0; index < legs.size(); index++) {
-            JournalLeg leg = legs.get(index);
-            if (legs.size() <= FEW_LEGS) {
-                for (int earlier = 0; earlier < index; earlier++) {
-                    if (sameBalance(legs.get(earlier), leg)) {
-                        throw namedTwice(entryId, leg);
-                    }
-                }
-                if (leg.amount().isZero()) {
-                    throw zeroLeg(entryId, leg);
-                }
-            }
-            oneCurrency &= leg.amount().currency().equals(currency);
-            sum = sum.add(leg.amount().amount());
-        }
-        if (!oneCurrency || sum.signum() != 0) {
+        if (!netsToZeroInOneCurrency(legs)) {
             Map<String, BigDecimal> imbalance = imbalance(legs);
             if (!imbalance.isEmpty()) {
                 throw new IllegalArgumentException("Journal entry " + entryId + " does not balance: " + imbalance);
@@ -86,6 +70,33 @@ public record JournalEntry(String entryId, Instant effectiveAt, EntryCause cause
 
     /** Up to this many legs, pairs are compared directly rather than through a set. */
     private static final int FEW_LEGS = 8;
+
+    private static void requireDistinctNonZeroFewLegs(String entryId, List<JournalLeg> legs) {
+        for (int index = 0; index < legs.size(); index++) {
+            JournalLeg leg = legs.get(index);
+            for (int earlier = 0; earlier < index; earlier++) {
+                if (sameBalance(legs.get(earlier), leg)) {
+                    throw namedTwice(entryId, leg);
+                }
+            }
+            if (leg.amount().isZero()) {
+                throw zeroLeg(entryId, leg);
+            }
+        }
+    }
+
+    /** False for an entry in several currencies, which the per-currency sums then decide. */
+    private static boolean netsToZeroInOneCurrency(List<JournalLeg> legs) {
+        String currency = legs.get(0).amount().currency();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JournalLeg leg : legs) {
+            if (!leg.amount().currency().equals(currency)) {
+                return false;
+            }
+            sum = sum.add(leg.amount().amount());
+        }
+        return sum.signum() == 0;
+    }
 
     private static void requireDistinctNonZeroLegs(String entryId, List<JournalLeg> legs) {
         Set<String> accounts = new HashSet<>();
