@@ -21,8 +21,8 @@ public interface AuditEventSource {
      * As {@link #read(long, long, int, Consumer)}, for a reader that needs only the money movements on one
      * account: a movement whose stored form does not name {@code account} may be left out of the batches
      * without being decoded (every event still counts in {@link EventBatch#eventsRead()}). A movement on the
-     * account is never left out; others may still come, so the reader still picks its legs. A source that
-     * cannot tell hands on every movement.
+     * account is never left out; others may still come, so the reader still picks its legs. A null
+     * {@code account} asks for every movement, and a source that cannot tell hands on every movement.
      */
     default void readMentioning(String account, long afterIndex, long upToIndex, int batchSize, Consumer<EventBatch> batches) {
         read(afterIndex, upToIndex, batchSize, batches);

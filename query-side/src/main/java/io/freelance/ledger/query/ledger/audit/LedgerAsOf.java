@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -162,15 +161,10 @@ public class LedgerAsOf {
             return found;
         }
         Set<String> entryIds = new HashSet<>();
-        Consumer<EventBatch> collect = batch -> batch.movements().stream()
+        events.readMentioning(account, lower - 1, upper, READ_BATCH, batch -> batch.movements().stream()
                 .filter(movement -> (after == null || movement.recordedAt().isAfter(after)) && !movement.recordedAt().isAfter(upTo))
                 .filter(movement -> entryIds.add(movement.entry().entryId()))
-                .forEach(found::add);
-        if (account == null) {
-            events.read(lower - 1, upper, READ_BATCH, collect);
-        } else {
-            events.readMentioning(account, lower - 1, upper, READ_BATCH, collect);
-        }
+                .forEach(found::add));
         return found;
     }
 

@@ -94,7 +94,8 @@ public class LedgerAudit {
         shadow.readingDone();
         progress.finished();
         log.info("Ledger audit {} read the event store: {}", request.auditId(), progress);
-        writeShadow(shadow.balances());
+        Map<String, ShadowBalance> rebuilt = shadow.balances();
+        writeShadow(rebuilt);
         checkpoints.replace(checkpointBuilder.build(head, request.auditId()));
         boolean caughtUp = false;
         Map<String, LiveBalance> live = Map.of();
@@ -107,10 +108,10 @@ public class LedgerAudit {
             live = liveBalances.asOfIndex(head);
         }
         List<BalanceDifference> differences = request.compareWithLive()
-                ? LedgerComparison.differences(shadow.balances(), live) : List.of();
+                ? LedgerComparison.differences(rebuilt, live) : List.of();
         AuditReport report = new AuditReport(request.auditId(), head, progress.eventsDone(), shadow.movementsApplied(),
                 shadow.repeatsIgnored(), request.compareWithLive(), caughtUp, differences,
-                LedgerComparison.trialBalances(shadow.balances(), request.compareWithLive() ? live : Map.of()),
+                LedgerComparison.trialBalances(rebuilt, request.compareWithLive() ? live : Map.of()),
                 request.asOf(), asBalances(shadow.asOfRecorded()), asBalances(shadow.asOfEffective()));
         differences.forEach(difference -> log.error("Ledger audit {}: {} {} expected {} from the events, live ledger holds {}",
                 request.auditId(), difference.account(), difference.currency(), difference.expected().amount(),
