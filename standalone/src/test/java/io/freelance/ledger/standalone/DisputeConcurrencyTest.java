@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A dispute settled from several sides at the same moment, over HTTP on the real event store: dispute
  * handlers deciding each outcome, and both parties accepting the open proposal, all at once. Exactly one of
- * them settles it; every other answer is a classified CONFLICT, or a success only where it asked for exactly
- * the settlement made (a repeated decision); the escrowed money moves once, and the ledger's changes are
- * exactly the one settlement's.
+ * them settles it; every other answer is a classified CONFLICT, a success only where it asked for exactly the
+ * settlement made (a repeated decision), or a party's acceptance that came before the settlement and answers
+ * with the proposal it joined; the escrowed money moves once, and the ledger's changes are exactly the one
+ * settlement's.
  */
 class DisputeConcurrencyTest extends StandaloneTestBase {
 
@@ -50,10 +51,11 @@ class DisputeConcurrencyTest extends StandaloneTestBase {
             racing.add(() -> disputes.decide(FRANK, disputeId, "REFUND_TO_CLIENT"));
             racing.add(() -> disputes.decideSplit(FRANK, disputeId, "30.00", "70.00", "USD"));
         }
-        racing.add(() -> disputes.accept(ALICE, disputeId, 1));
-        racing.add(() -> disputes.accept(CAROL, disputeId, 1));
-        racing.add(() -> disputes.accept(ALICE, disputeId, 1));
-        racing.add(() -> disputes.accept(CAROL, disputeId, 1));
+        int firstAcceptance = racing.size();
+        List<DemoUser> accepting = List.of(ALICE, CAROL, ALICE, CAROL);
+        for (DemoUser party : accepting) {
+            racing.add(() -> disputes.accept(party, disputeId, 1));
+        }
 
         List<Response> answers = AllAtOnce.send(racing, 60);
 
@@ -70,9 +72,19 @@ class DisputeConcurrencyTest extends StandaloneTestBase {
         JsonNode settlement = eventuallySettled(disputes, disputeId);
         BigDecimal released = new BigDecimal(settlement.path("releaseAmount").path("amount").asString());
         BigDecimal refunded = new BigDecimal(settlement.path("refundAmount").path("amount").asString());
-        for (Response answer : answers) {
-            if (answer.errors().isEmpty()) {
-                JsonNode answered = answer.data().properties().iterator().next().getValue().path("dispute");
+        for (int i = 0; i < answers.size(); i++) {
+            Response answer = answers.get(i);
+            if (!answer.errors().isEmpty()) {
+                continue;
+            }
+            JsonNode answered = answer.data().properties().iterator().next().getValue().path("dispute");
+            if (i >= firstAcceptance && answered.path("settlement").isNull()) {
+                // The acceptance that came first settles nothing: it answers with the proposal it joined.
+                String party = accepting.get(i - firstAcceptance).id();
+                assertThat(answered.path("status").asString()).as("a lone acceptance: %s", answer.body()).isEqualTo("PROPOSED");
+                assertThat(answered.path("proposal").path("acceptedBy").toString()).as("a lone acceptance: %s", answer.body())
+                        .contains("\"" + party + "\"");
+            } else {
                 assertThat(answered.path("settlement")).as("a success shows the one settlement made: %s", answer.body())
                         .isEqualTo(settlement);
             }
