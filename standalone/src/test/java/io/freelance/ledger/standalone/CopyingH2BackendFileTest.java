@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -14,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The read-model file stays the library's: documents and unique indexes written by mongo-java-server's
- * own H2 backend (every release before the copying collections) open with the copying backend, and
- * the other way round, so neither an upgrade nor a rollback finds empty collections.
+ * The read-model file across builds: documents and unique indexes written by mongo-java-server's own H2
+ * backend (every release before the copying collections and the BSON documents) open with the service's
+ * backend, which keeps them readable while it writes its own documents as BSON beside them; the service's
+ * own files reopen whole. The upgrade is one way: the library's backend cannot read a BSON document.
  */
 class CopyingH2BackendFileTest {
 
@@ -29,8 +32,33 @@ class CopyingH2BackendFileTest {
     }
 
     @Test
-    void aFileWrittenByTheServiceOpensWithTheLibrarysBackend() {
-        writeThenReopen(this::serviceBackend, this::libraryBackend);
+    void aFileWrittenByTheServiceReopensWithItsDocumentsAndIndexes() {
+        writeThenReopen(this::serviceBackend, this::serviceBackend);
+    }
+
+    @Test
+    void aFileOfEarlierBuildsTakesNewDocumentsBesideItsOldOnes() {
+        H2Backend earlier = libraryBackend(dataDirectory);
+        earlier.resolveDatabase("ledger").createCollectionOrThrowIfExists("balances").insertDocuments(List.of(
+                new Document("_id", "escrow:c-1/USD").append("balanceMinorUnits", 10_000L),
+                new Document("_id", "client:alice:charges/USD").append("balanceMinorUnits", -10_500L)));
+        earlier.close();
+
+        H2Backend upgraded = serviceBackend(dataDirectory);
+        MongoCollection<?> balances = upgraded.resolveDatabase("ledger").resolveCollection("balances", true);
+        balances.updateDocuments(new Document("_id", "escrow:c-1/USD"),
+                new Document("$set", new Document("balanceMinorUnits", 0L)), ArrayFilters.empty(), false, false, NoopOplog.get());
+        balances.addDocument(new Document("_id", "freelancer:carol:pending/USD").append("balanceMinorUnits", 9_000L));
+        upgraded.close();
+
+        H2Backend reopened = serviceBackend(dataDirectory);
+        try {
+            MongoCollection<?> read = reopened.resolveDatabase("ledger").resolveCollection("balances", true);
+            assertThat(read.handleQuery(new Document())).extracting(balance -> balance.get("balanceMinorUnits"))
+                    .containsExactlyInAnyOrder(0L, -10_500L, 9_000L);
+        } finally {
+            reopened.close();
+        }
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.freelance.ledger.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded read store's document format: every value type a document holds comes back as it went in, in
+ * its own Java type; values H2's default type wrote (files from earlier builds) still read; a document BSON
+ * cannot carry is kept the old way instead of failing the commit; documents side by side in one page each
+ * read back whole.
+ */
+class BsonDocumentTypeTest {
+
+    private final BsonDocumentType type = new BsonDocumentType();
+
+    @Test
+    void everyValueTypeOfADocumentComesBackAsItWentIn() {
+        Document document = new Document("_id", "escrow:c-1/USD")
+                .append("int", 42)
+                .append("long", 10_500L)
+                .append("double", 0.1)
+                .append("decimal", new Decimal128(new BigDecimal("1234.56")))
+                .append("flag", true)
+                .append("nothing", null)
+                .append("at", Instant.parse("2026-11-30T12:34:56.789Z"))
+                .append("objectId", new ObjectId())
+                .append("uuid", UUID.fromString("3f2b6c1e-8d4a-4b7e-9c3d-2a1b0c9d8e7f"))
+                .append("bytes", new BinData(new byte[] {0, 1, 2, (byte) 255}))
+                .append("timestamp", new BsonTimestamp(Instant.parse("2026-11-30T00:00:00Z"), 7))
+                .append("text", "Ünïcödé, emoji \uD83D\uDCB8, and a\nnewline")
+                .append("nested", new Document("amount", "100.00").append("currency", "USD")
+                        .append("deeper", new Document("legs", List.of(1L, 2L))))
+                .append("list", List.of("a", 1, new Document("x", 2L), List.of()));
+
+        Document read = roundTrip(document);
+
+        assertThat(read).isEqualTo(document);
+        assertThat(read.keySet()).as("field order").containsExactlyElementsOf(document.keySet());
+        assertThat(read.get("int")).isInstanceOf(Integer.class);
+        assertThat(read.get("long")).isInstanceOf(Long.class);
+        assertThat(read.get("nested")).isInstanceOf(Document.class);
+    }
+
+    @Test
+    void aDocumentWrittenWithJavaSerializationByEarlierBuildsStillReads() {
+        Document document = new Document("_id", "contract-1").append("version", 3L).append("title", "Logo");
+        WriteBuffer written = new WriteBuffer();
+        new ObjectDataType().write(written, document);
+
+        Document read = type.read(flipped(written));
+
+        assertThat(read).isEqualTo(document);
+    }
+
+    @Test
+    void aValueBsonHasNoCodeForIsKeptWithJavaSerializationInsteadOfFailingTheCommit() {
+        Document document = new Document("_id", "odd").append("date", new java.util.Date(0)).append("short", (short) 3);
+        WriteBuffer written = new WriteBuffer();
+        type.write(written, document);
+        ByteBuffer bytes = flipped(written);
+
+        assertThat(bytes.get(0)).as("the tag of H2's Java-serialized values").isNotEqualTo(BsonDocumentType.BSON_TAG);
+        assertThat(type.read(bytes)).isEqualTo(document);
+    }
+
+    @Test
+    void documentsSideBySideInOnePageEachReadBackWhole() {
+        List<Document> page = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            page.add(new Document("_id", "doc-" + i).append("padding", "x".repeat(i * 97)).append("n", (long) i));
+        }
+        page.add(new Document("_id", "legacy").append("date", new java.util.Date(5)));
+        page.add(new Document("_id", "chunk").append("data", new BinData(filled(2 * 1024 * 1024))));
+        page.add(new Document("_id", "after-the-chunk"));
+        WriteBuffer written = new WriteBuffer();
+        type.write(written, page.toArray(new Document[0]), page.size());
+
+        Document[] read = type.createStorage(page.size());
+        ByteBuffer bytes = flipped(written);
+        type.read(bytes, read, read.length);
+
+        assertThat(read).containsExactlyElementsOf(page);
+        assertThat(bytes.remaining()).as("bytes left over after the page").isZero();
+    }
+
+    @Test
+    void theMemoryEstimateGrowsWithTheDocument() {
+        Document small = new Document("_id", "a");
+        Document large = new Document("_id", "a").append("text", "x".repeat(10_000))
+                .append("list", List.of(new Document("k", 1L), new Document("k", 2L)));
+
+        assertThat(type.getMemory(large)).isGreaterThan(type.getMemory(small) + 10_000);
+    }
+
+    private Document roundTrip(Document document) {
+        WriteBuffer written = new WriteBuffer();
+        type.write(written, document);
+        ByteBuffer bytes = flipped(written);
+        assertThat(bytes.get(0)).isEqualTo(BsonDocumentType.BSON_TAG);
+        Document read = type.read(bytes);
+        assertThat(bytes.remaining()).isZero();
+        return read;
+    }
+
+    private static ByteBuffer flipped(WriteBuffer written) {
+        ByteBuffer buffer = written.getBuffer();
+        buffer.flip();
+        return buffer;
+    }
+
+    private static byte[] filled(int length) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) 7);
+        return bytes;
+    }
+}
