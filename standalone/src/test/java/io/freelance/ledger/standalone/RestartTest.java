@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +124,7 @@ class RestartTest {
     private String readModelStatusOnDisk(String contractId) {
         Path file = dataDirectory.resolve("read-models.mv.db");
         assertThat(Files.exists(file)).isTrue();
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new EmbeddedMongoConfig().readModelBackend(dataDirectory));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             Document contract = client.getDatabase("ledger").getCollection("contracts")
                     .find(new Document("_id", contractId)).first();
