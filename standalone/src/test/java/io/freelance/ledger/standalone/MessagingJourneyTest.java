@@ -163,6 +163,24 @@ class MessagingJourneyTest extends StandaloneTestBase {
                 firstHit.path("pageInfo").path("endCursor").asString()).dataAt("searchRoomStories");
         assertThat(ids(secondHit.path("edges"))).containsExactly("s1");
         assertThat(secondHit.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+
+        assertThat(ids(messaging.search(CAROL, roomId, "march, INVOICE!", 10, null).dataAt("searchRoomStories.edges")))
+                .as("every word, any case, punctuation ignored").containsExactly("s3", "s1");
+        assertThat(ids(messaging.search(CAROL, roomId, "invoice april", 10, null).dataAt("searchRoomStories.edges")))
+                .as("a word no story holds").isEmpty();
+        assertThat(ids(messaging.search(CAROL, roomId, "invo", 10, null).dataAt("searchRoomStories.edges")))
+                .as("whole words only").isEmpty();
+    }
+
+    @Test
+    void searchFollowsEditsAtOnce() {
+        String roomId = groupRoom(ALICE, List.of("carol"));
+        messaging.post(CAROL, roomId, "e1", "The sketches are attached.").answered();
+        messaging.edit(CAROL, roomId, "e1", "The wireframes are attached.").answered();
+
+        assertThat(ids(messaging.search(ALICE, roomId, "sketches", 10, null).dataAt("searchRoomStories.edges"))).isEmpty();
+        assertThat(ids(messaging.search(ALICE, roomId, "Wireframes", 10, null).dataAt("searchRoomStories.edges")))
+                .containsExactly("e1");
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Read models written in an older layout are rebuilt from the event store at start-up: here, contracts
- * from before escrow accounts had a collection of their own (their milestones and escrow would be gone).
+ * Read models written in an older layout are rebuilt from the event store at start-up: contracts from before
+ * escrow accounts had a collection of their own (their milestones and escrow would be gone), and rooms from
+ * before the search's text index (their messages would never be found).
  */
 class ReadModelFormatsTest extends StandaloneTestBase {
 
@@ -47,6 +48,30 @@ class ReadModelFormatsTest extends StandaloneTestBase {
         assertThat(readModels.getCollection("read_model_formats").find(Filters.eq("_id", "contract-projection")).first()
                 .getInteger("layout")).isEqualTo(3);
         assertThat(api.contract(ALICE, contractId).dataAt("contract.milestones.0.description").asString()).isEqualTo("Design");
+    }
+
+    @Test
+    void messagesStoredBeforeTheRoomSearchIndexAreIndexedAtTheFirstStart() {
+        MessagingApi messaging = new MessagingApi(api);
+        String roomId = messaging.createGroup(ALICE, unique("room"), "Launch", List.of(CAROL.id()))
+                .dataAt("createRoom.room.id").asString();
+        messaging.post(CAROL, roomId, unique("story"), "The storyboard is ready for review.").answered();
+
+        // As an older version left them: no text index, layout 1 recorded for the rooms.
+        readModels.getCollection("room_story_words").drop();
+        readModels.getCollection("read_model_formats").replaceOne(Filters.eq("_id", "room-projection"),
+                new Document("_id", "room-projection").append("layout", 1), new ReplaceOptions().upsert(true));
+        assertThat(searchHits(messaging, roomId, "storyboard")).as("not in the index yet").isZero();
+
+        readModelFormats.rebuildOutdatedReadModels();
+
+        eventually(() -> assertThat(searchHits(messaging, roomId, "storyboard")).isEqualTo(1));
+        assertThat(readModels.getCollection("read_model_formats").find(Filters.eq("_id", "room-projection")).first()
+                .getInteger("layout")).isEqualTo(2);
+    }
+
+    private static int searchHits(MessagingApi messaging, String roomId, String text) {
+        return messaging.search(ALICE, roomId, text, 10, null).dataAt("searchRoomStories.edges").size();
     }
 
     private String escrowStatus(String contractId) {

@@ -13,6 +13,7 @@ import io.freelance.ledger.messaging.RoomStoryPostedEvent;
 import io.freelance.ledger.messaging.RoomStoryRemovedEvent;
 import io.freelance.ledger.messaging.RoomTopicChangedEvent;
 import io.freelance.ledger.query.messaging.attachment.Attachments;
+import io.freelance.ledger.query.messaging.search.StorySearchIndex;
 import io.freelance.ledger.query.readstore.Versioned;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,10 +37,12 @@ public class RoomProjection {
 
     private final RoomStore store;
     private final Attachments attachments;
+    private final StorySearchIndex searchIndex;
 
-    public RoomProjection(RoomStore store, Attachments attachments) {
+    public RoomProjection(RoomStore store, Attachments attachments, StorySearchIndex searchIndex) {
         this.store = store;
         this.attachments = attachments;
+        this.searchIndex = searchIndex;
     }
 
     @EventHandler
@@ -85,6 +88,7 @@ public class RoomProjection {
             // Before the story shows: whoever sees the story can then download its files. Idempotent, so a
             // replay (in the order the events were stored) ends where the history does.
             story.attachments().forEach(file -> attachments.markAttached(file.attachmentId(), event.roomId(), event.storyId()));
+            searchIndex.storyChanged(story.roomId(), story.sequence(), null, story.visibleText());
             store.writeStory(story);
             return room.storyPosted(story);
         });
@@ -112,6 +116,7 @@ public class RoomProjection {
     @ResetHandler
     public void onReset() {
         store.deleteAll();
+        searchIndex.deleteAll();
     }
 
     private void changeStory(String roomId, long storySequence, long sequenceNumber,
@@ -122,6 +127,9 @@ public class RoomProjection {
                 throw new IllegalStateException("Story " + storySequence + " of room " + roomId + " changed before it was posted");
             }
             RoomStoryView changed = change.apply(stored.get());
+            // The index before the story: repeated after a crash, the change is worked out from the story as
+            // stored, which must still be the one before it.
+            searchIndex.storyChanged(roomId, storySequence, stored.get().visibleText(), changed.visibleText());
             store.writeStory(changed);
             return room.storyChanged(changed);
         });

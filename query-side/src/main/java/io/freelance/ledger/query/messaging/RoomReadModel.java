@@ -7,6 +7,8 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import io.freelance.ledger.query.messaging.search.StorySearchIndex;
+import io.freelance.ledger.query.messaging.search.StoryWords;
 import io.freelance.ledger.query.readstore.BsonTimes;
 import io.freelance.ledger.query.readstore.VersionedReadModel;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoomReadModel implements VersionedReadModel {
 
-    /** Stories read per query while searching a room, newest first. */
-    private static final int SEARCH_BATCH = 200;
     static final Comparator<RoomView> BY_LATEST_ACTIVITY = Comparator.comparing(RoomView::latestActivityAt)
             .reversed().thenComparing(RoomView::id);
 
@@ -37,8 +38,10 @@ public class RoomReadModel implements VersionedReadModel {
     private final MongoCollection<Document> stories;
     private final MongoCollection<Document> storyIds;
     private final MongoCollection<Document> memberships;
+    private final StorySearchIndex searchIndex;
 
-    public RoomReadModel(MongoDatabase readModelDatabase) {
+    public RoomReadModel(MongoDatabase readModelDatabase, StorySearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.rooms = readModelDatabase.getCollection(RoomStore.ROOMS);
         this.stories = readModelDatabase.getCollection(RoomStore.STORIES);
         this.storyIds = readModelDatabase.getCollection(RoomStore.STORY_IDS);
@@ -124,21 +127,15 @@ public class RoomReadModel implements VersionedReadModel {
     }
 
     /**
-     * Up to {@code limit} stories that mention the text, newest first, from sequence {@code fromSequence} down.
-     * A case-insensitive match in batches of the room's own stories: the embedded read store has no text index,
-     * and a regular expression filter would scan every room's stories.
+     * Up to {@code limit} stories holding every word of the text, newest first, from sequence {@code fromSequence}
+     * down, found in the room's text index. A story is checked against its stored text too: the index and the
+     * stories are written by one projection, index first, so a story the index is ahead of is left out.
      */
     List<RoomStoryView> search(String roomId, String text, long fromSequence, int limit) {
-        String lowerCase = text.toLowerCase(java.util.Locale.ROOT);
-        List<RoomStoryView> found = new ArrayList<>();
-        for (long from = fromSequence; from >= 1 && found.size() < limit; from -= SEARCH_BATCH) {
-            for (RoomStoryView story : storiesNewestFirst(roomId, from, SEARCH_BATCH)) {
-                if (story.mentions(lowerCase) && found.size() < limit) {
-                    found.add(story);
-                }
-            }
-        }
-        return found;
+        Set<String> words = StoryWords.searchedIn(text);
+        List<Long> sequences = searchIndex.newestHoldingAll(roomId, words, fromSequence, limit);
+        return byIds(sequences.stream().map(sequence -> RoomDocuments.storyDocumentId(roomId, sequence)).toList())
+                .stream().filter(story -> story.holdsAllWords(words)).toList();
     }
 
     @Override

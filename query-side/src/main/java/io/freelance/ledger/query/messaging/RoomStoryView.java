@@ -5,10 +5,11 @@ import io.freelance.ledger.messaging.RoomStoryEditedEvent;
 import io.freelance.ledger.messaging.RoomStoryPostedEvent;
 import io.freelance.ledger.messaging.RoomStoryRemovedEvent;
 import io.freelance.ledger.messaging.StoryAttachment;
+import io.freelance.ledger.query.messaging.search.StoryWords;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The schema's {@code RoomStory}: a message as it reads now. A removed message keeps its place, author and
@@ -56,8 +57,8 @@ public record RoomStoryView(
         return isRemoved() ? List.of() : attachments;
     }
 
-    /** Case-insensitive: what a person typing a word into a search box expects. */
-    boolean mentions(String lowerCaseText) {
-        return !isRemoved() && text.toLowerCase(Locale.ROOT).contains(lowerCaseText);
+    /** Every one of the words, as the room search counts words ({@link StoryWords}); never a removed story. */
+    boolean holdsAllWords(Set<String> words) {
+        return !isRemoved() && !words.isEmpty() && StoryWords.of(text).containsAll(words);
     }
 }
