@@ -3,7 +3,9 @@ package io.freelance.ledger.query.messaging.live;
 import io.freelance.ledger.query.security.WebSocketConnections;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,10 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * this before it goes out.
  * <p>
  * Kept in this process's memory, which is exact in standalone mode, where one process serves every
- * connection and request. In distributed mode each query-side instance sees only its own connections and
- * requests, so presence would live in a store every instance reaches (a MongoDB collection or a cache with
- * expiry, written on connect, disconnect and at most once a minute per user for requests); until then an
- * instance may take a user served by another instance for offline. After a restart everyone starts
+ * connection and request. With {@code ledger.messaging.presence.shared} (distributed mode, several query-side
+ * instances) a user offline here is also looked up in the {@link SharedPresence} every instance writes, so a
+ * user served by another instance is not taken for offline. After a restart of every instance everyone starts
  * offline until they connect or send a request again.
  */
 public class Presence implements WebSocketConnections {
@@ -27,13 +28,24 @@ public class Presence implements WebSocketConnections {
     private final Map<String, String> userOfConnection = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> openConnections = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastRequests = new ConcurrentHashMap<>();
+    private final Optional<SharedPresence> shared;
 
-    public Presence(Clock clock, PresenceProperties properties) {
+    public Presence(Clock clock, PresenceProperties properties, Optional<SharedPresence> shared) {
         this.clock = clock;
         this.properties = properties;
+        this.shared = shared;
     }
 
     public boolean isOnline(String userId) {
+        return isOnlineHere(userId) || shared.map(presence -> presence.isOnline(userId, clock.instant())).orElse(false);
+    }
+
+    /** Renews, in the shared presence, the users with a connection open here; nothing when presence is not shared. */
+    public void heartbeat() {
+        shared.ifPresent(presence -> presence.connected(List.copyOf(openConnections.keySet()), clock.instant()));
+    }
+
+    private boolean isOnlineHere(String userId) {
         AtomicInteger open = openConnections.get(userId);
         if (open != null && open.get() > 0) {
             return true;
@@ -47,13 +59,16 @@ public class Presence implements WebSocketConnections {
         if (lastRequests.size() >= properties.maxRememberedUsers() && !lastRequests.containsKey(userId)) {
             forgetOlderThanWindow();
         }
-        lastRequests.put(userId, clock.instant());
+        Instant now = clock.instant();
+        lastRequests.put(userId, now);
+        shared.ifPresent(presence -> presence.requestSeen(userId, now));
     }
 
     @Override
     public void opened(String connectionId, String userId) {
         if (userOfConnection.putIfAbsent(connectionId, userId) == null) {
             openConnections.computeIfAbsent(userId, user -> new AtomicInteger()).incrementAndGet();
+            shared.ifPresent(presence -> presence.connected(List.of(userId), clock.instant()));
         }
     }
 
