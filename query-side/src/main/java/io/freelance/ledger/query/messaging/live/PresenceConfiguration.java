@@ -1,7 +1,9 @@
 package io.freelance.ledger.query.messaging.live;
 
 import com.mongodb.client.MongoDatabase;
+import io.freelance.ledger.query.operations.PeriodicTask;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +36,7 @@ public class PresenceConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ledger.messaging.presence.shared", havingValue = "true")
-    public PresenceHeartbeat presenceHeartbeat(Presence presence, PresenceProperties properties) {
-        return new PresenceHeartbeat(presence, properties.sharedHeartbeat());
+    public PeriodicTask presenceHeartbeat(Presence presence, PresenceProperties properties) {
+        return new PeriodicTask("presence-heartbeat", Duration.ZERO, properties.sharedHeartbeat(), presence::heartbeat);
     }
 }

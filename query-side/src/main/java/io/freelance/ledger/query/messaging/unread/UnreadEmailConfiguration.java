@@ -4,6 +4,7 @@ import io.freelance.ledger.query.messaging.RoomReadModel;
 import io.freelance.ledger.query.messaging.live.Presence;
 import io.freelance.ledger.query.messaging.notification.MessageEmails;
 import io.freelance.ledger.query.messaging.notification.UnreadMessagesEmail;
+import io.freelance.ledger.query.operations.PeriodicTask;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -28,8 +29,8 @@ public class UnreadEmailConfiguration {
     }
 
     @Bean
-    public UnreadEmailSchedule unreadEmailSchedule(UnreadEmailCheck check, UnreadEmailProperties properties) {
-        return new UnreadEmailSchedule(check, properties.checkInterval());
+    public PeriodicTask unreadEmailSchedule(UnreadEmailCheck check, UnreadEmailProperties properties) {
+        return new PeriodicTask("unread-email-check", properties.checkInterval(), properties.checkInterval(), check::check);
     }
 
     @Bean

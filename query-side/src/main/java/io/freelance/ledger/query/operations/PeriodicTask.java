@@ -1,4 +1,4 @@
-package io.freelance.ledger.query.messaging.unread;
+package io.freelance.ledger.query.operations;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,36 +9,39 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link UnreadEmailCheck} every {@code ledger.messaging.email.check-interval} on a thread of its own,
- * from when the service has started (its processors running) until it stops. A daemon thread: it never keeps a
- * stopping JVM alive.
+ * A task run again and again, a fixed delay apart, on a thread of its own named after it, from when the service
+ * has started (its processors running) until it stops. A daemon thread: it never keeps a stopping JVM alive. A
+ * run that fails is logged and does not end the schedule: the next run tries again.
  */
-public class UnreadEmailSchedule implements SmartLifecycle {
+public class PeriodicTask implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(UnreadEmailSchedule.class);
-
+    private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    private final UnreadEmailCheck check;
+    private final String name;
+    private final Duration firstDelay;
     private final Duration interval;
+    private final Runnable task;
     private ScheduledExecutorService executor;
 
-    public UnreadEmailSchedule(UnreadEmailCheck check, Duration interval) {
-        this.check = check;
+    public PeriodicTask(String name, Duration firstDelay, Duration interval, Runnable task) {
+        this.name = name;
+        this.firstDelay = firstDelay;
         this.interval = interval;
+        this.task = task;
     }
 
     @Override
     public synchronized void start() {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "unread-email-check");
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::checkOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::runOnce, firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Waits for a check under way, so none is still using the stores when the context closes them. */
+    /** Waits for a run under way, so none is still using the stores when the context closes them. */
     @Override
     public synchronized void stop() {
         if (executor != null) {
@@ -60,12 +63,11 @@ public class UnreadEmailSchedule implements SmartLifecycle {
         return executor != null;
     }
 
-    /** A failed check must not end the schedule: the next one tries again. */
-    private void checkOnce() {
+    private void runOnce() {
         try {
-            check.check();
+            task.run();
         } catch (RuntimeException e) {
-            log.warn("The unread-message email check failed; it runs again in {}", interval, e);
+            log.warn("{} failed; it runs again in {}", name, interval, e);
         }
     }
 }
