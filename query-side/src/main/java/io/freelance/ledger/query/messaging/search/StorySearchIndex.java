@@ -48,15 +48,16 @@ public class StorySearchIndex {
     public void storyChanged(String roomId, long sequence, String before, String after) {
         Set<String> wordsBefore = StoryWords.of(before);
         Set<String> wordsAfter = StoryWords.of(after);
+        long block = sequence / BLOCK;
         List<WriteModel<Document>> changes = new ArrayList<>();
         for (String word : wordsBefore) {
             if (!wordsAfter.contains(word)) {
-                changes.add(new UpdateOneModel<>(eq("_id", blockId(roomId, word, sequence)), Updates.pull(SEQUENCES, sequence)));
+                changes.add(new UpdateOneModel<>(eq("_id", blockId(roomId, word, block)), Updates.pull(SEQUENCES, sequence)));
             }
         }
         for (String word : wordsAfter) {
             if (!wordsBefore.contains(word)) {
-                changes.add(new UpdateOneModel<>(eq("_id", blockId(roomId, word, sequence)),
+                changes.add(new UpdateOneModel<>(eq("_id", blockId(roomId, word, block)),
                         Updates.addToSet(SEQUENCES, sequence), new UpdateOptions().upsert(true)));
             }
         }
@@ -89,7 +90,7 @@ public class StorySearchIndex {
     }
 
     private TreeSet<Long> holdingAllInBlock(String roomId, Set<String> searched, long block) {
-        List<String> ids = searched.stream().map(word -> blockId(roomId, word, block * BLOCK)).toList();
+        List<String> ids = searched.stream().map(word -> blockId(roomId, word, block)).toList();
         List<Set<Long>> postings = new ArrayList<>();
         words.find(in("_id", ids)).forEach(document -> postings.add(new HashSet<>(document.getList(SEQUENCES, Long.class))));
         TreeSet<Long> holdingAll = new TreeSet<>();
@@ -101,7 +102,7 @@ public class StorySearchIndex {
         return holdingAll;
     }
 
-    private static String blockId(String roomId, String word, long sequence) {
-        return roomId + " " + word + " " + sequence / BLOCK;
+    private static String blockId(String roomId, String word, long block) {
+        return roomId + " " + word + " " + block;
     }
 }
