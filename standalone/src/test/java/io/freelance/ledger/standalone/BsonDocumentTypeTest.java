@@ -99,6 +99,44 @@ class BsonDocumentTypeTest {
     }
 
     @Test
+    void aPageReadBackAndWrittenAgainUnchangedKeepsItsBytes() {
+        Document[] page = {new Document("_id", "a").append("amount", new Decimal128(new BigDecimal("10.50"))),
+                new Document("_id", "b").append("notes", List.of("one", "two"))};
+        WriteBuffer first = new WriteBuffer();
+        type.write(first, page, page.length);
+        byte[] firstBytes = bytesOf(first);
+
+        Document[] readBack = type.createStorage(page.length);
+        type.read(ByteBuffer.wrap(firstBytes), readBack, readBack.length);
+        WriteBuffer again = new WriteBuffer();
+        type.write(again, readBack, readBack.length);
+
+        assertThat(bytesOf(again)).isEqualTo(firstBytes);
+    }
+
+    @Test
+    void aChangedDocumentIsWrittenWithItsNewContentNotTheBytesOfTheOneItReplaced() {
+        Document stored = new Document("_id", "contract-1").append("status", "OFFERED");
+        roundTrip(stored);
+        // As the collection does: the change is made on a copy, and the copy replaces the stored instance.
+        Document changed = stored.cloneDeeply();
+        changed.put("status", "ACTIVE");
+
+        assertThat(roundTrip(changed).get("status")).isEqualTo("ACTIVE");
+        assertThat(roundTrip(stored).get("status")).as("the instance it replaced").isEqualTo("OFFERED");
+    }
+
+    @Test
+    void anEqualDocumentThatIsAnotherInstanceIsEncodedOnItsOwn() {
+        Document one = new Document("_id", "x").append("n", 1L);
+        Document equalButAnother = new Document("_id", "x").append("n", 1L);
+        roundTrip(one);
+        equalButAnother.put("n", 2L);
+
+        assertThat(roundTrip(equalButAnother).get("n")).isEqualTo(2L);
+    }
+
+    @Test
     void theMemoryEstimateGrowsWithTheDocument() {
         Document small = new Document("_id", "a");
         Document large = new Document("_id", "a").append("text", "x".repeat(10_000))
@@ -115,6 +153,13 @@ class BsonDocumentTypeTest {
         Document read = type.read(bytes);
         assertThat(bytes.remaining()).isZero();
         return read;
+    }
+
+    private static byte[] bytesOf(WriteBuffer written) {
+        ByteBuffer buffer = flipped(written);
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     private static ByteBuffer flipped(WriteBuffer written) {

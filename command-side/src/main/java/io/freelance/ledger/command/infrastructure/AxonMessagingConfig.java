@@ -2,9 +2,12 @@ package io.freelance.ledger.command.infrastructure;
 
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.LedgerSerializerCustomizer;
+import io.freelance.ledger.metrics.RecentCapacityMetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -37,5 +40,12 @@ public class AxonMessagingConfig {
     @ConditionalOnMissingBean(name = "messageOriginProvider")
     public CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    /** Axon's metrics with a short capacity window: Axon's ten minutes of samples filled the heap under load. */
+    @Bean
+    @ConditionalOnMissingBean(GlobalMetricRegistry.class)
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new RecentCapacityMetricRegistry(meterRegistry);
     }
 }
