@@ -1,7 +1,5 @@
 package io.freelance.ledger.standalone;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -9,7 +7,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
@@ -38,50 +35,26 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private static final int SCRATCH_BYTES = 8 * 1024;
     private static final int MAXIMUM_KEPT_SCRATCH_BYTES = 1024 * 1024;
 
-    /** A backstop: in practice entries leave with their documents, long before this. */
-    private static final long MAXIMUM_KEPT_ENCODED_BYTES = 32L * 1024 * 1024;
-
     private final ObjectDataType javaSerialized = new ObjectDataType();
-    /** The BSON of documents in memory, by instance: stored documents never change (see above). */
-    private final Cache<Document, byte[]> encodedBytes = Caffeine.newBuilder()
-            .weakKeys()
-            .maximumWeight(MAXIMUM_KEPT_ENCODED_BYTES)
-            .weigher((Document document, byte[] bson) -> bson.length)
-            .build();
     /** The bytes of one document while it is encoded; pages are written by several threads. */
     private final ThreadLocal<ByteBuf> scratch = ThreadLocal.withInitial(() -> Unpooled.buffer(SCRATCH_BYTES));
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        byte[] bson = encodedBytes.getIfPresent(document);
-        if (bson == null) {
-            bson = encode(document);
-            if (bson == null) {
-                javaSerialized.write(buffer, document);
-                return;
-            }
-            encodedBytes.put(document, bson);
-        }
-        buffer.put(BSON_TAG);
-        buffer.put(bson);
-    }
-
-    /** The document's BSON, or null when BSON has no code for one of its values. */
-    private byte[] encode(Document document) {
         ByteBuf encoded = scratch.get();
         encoded.clear();
         try {
             BsonEncoder.encodeDocument(document, encoded);
         } catch (RuntimeException notBson) {
-            return null;
+            javaSerialized.write(buffer, document);
+            return;
         }
-        int start = encoded.arrayOffset() + encoded.readerIndex();
-        byte[] bson = Arrays.copyOfRange(encoded.array(), start, start + encoded.readableBytes());
+        buffer.put(BSON_TAG);
+        buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
         if (encoded.capacity() > MAXIMUM_KEPT_SCRATCH_BYTES) {
             // A large document (a GridFS chunk) once should not pin its buffer to the thread for good.
             scratch.remove();
         }
-        return bson;
     }
 
     @Override
@@ -93,13 +66,10 @@ final class BsonDocumentType extends BasicDataType<Document> {
         // BSON opens with its own length, little-endian, the length field included.
         int length = (buffer.get(start) & 0xff) | (buffer.get(start + 1) & 0xff) << 8
                 | (buffer.get(start + 2) & 0xff) << 16 | (buffer.get(start + 3) & 0xff) << 24;
-        byte[] bson = new byte[length];
-        buffer.position(start);
-        buffer.get(bson);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
-        // A page read back is often written again unchanged (a neighbour changed, or the file is compacted).
-        encodedBytes.put(document, bson);
-        return document;
+        ByteBuffer bson = buffer.duplicate();
+        bson.position(start).limit(start + length);
+        buffer.position(start + length);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
     /** The document's approximate size in the heap: what H2 counts against its cache and its page size. */

@@ -115,28 +115,6 @@ class BsonDocumentTypeTest {
     }
 
     @Test
-    void aChangedDocumentIsWrittenWithItsNewContentNotTheBytesOfTheOneItReplaced() {
-        Document stored = new Document("_id", "contract-1").append("status", "OFFERED");
-        roundTrip(stored);
-        // As the collection does: the change is made on a copy, and the copy replaces the stored instance.
-        Document changed = stored.cloneDeeply();
-        changed.put("status", "ACTIVE");
-
-        assertThat(roundTrip(changed).get("status")).isEqualTo("ACTIVE");
-        assertThat(roundTrip(stored).get("status")).as("the instance it replaced").isEqualTo("OFFERED");
-    }
-
-    @Test
-    void anEqualDocumentThatIsAnotherInstanceIsEncodedOnItsOwn() {
-        Document one = new Document("_id", "x").append("n", 1L);
-        Document equalButAnother = new Document("_id", "x").append("n", 1L);
-        roundTrip(one);
-        equalButAnother.put("n", 2L);
-
-        assertThat(roundTrip(equalButAnother).get("n")).isEqualTo(2L);
-    }
-
-    @Test
     void theMemoryEstimateGrowsWithTheDocument() {
         Document small = new Document("_id", "a");
         Document large = new Document("_id", "a").append("text", "x".repeat(10_000))
