@@ -108,7 +108,7 @@ class HttpLoadBenchmark {
     }
 
     /** Each client runs offer → accept → fund → submit → approve on contracts of its own, until the time is up. */
-    private static void fixedPriceFlows(int client, CheckedMutations mutations, TimedGraphQlClient http, LatencyRecorder recorder,
+    static void fixedPriceFlows(int client, CheckedMutations mutations, TimedGraphQlClient http, LatencyRecorder recorder,
                                         String phase, long untilNanos) {
         DemoUser payer = client % 2 == 0 ? DemoUser.ALICE : DemoUser.BOB;
         DemoUser freelancer = (client / 2) % 2 == 0 ? DemoUser.CAROL : DemoUser.DAVE;
