@@ -26,11 +26,11 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
  * <p>
  * Why: Axon's capacity monitor keeps every handled message's duration for its whole window, one entry in
  * a skip list each. Under 16 clients that was about 2,000 entries a second for the command bus, the query
- * bus, the update emitter and each of eight event processors: ten minutes of them held 460,000 skip-list
- * nodes and a million boxed longs, half the live heap of a service run in 512 MB. The collector then ran
- * almost without pause and the service slowed from 117 to 29 mutations a second within ten minutes of
- * load. Ten seconds of entries is a few megabytes at any rate the service reaches, and still says how busy
- * a handler is now.
+ * bus, the update emitter and each of eight event processors: after minutes of load a class histogram of the
+ * live heap showed 460,000 skip-list nodes and a million boxed longs (about 40 MB), growing until the ten
+ * minutes were full, in a service run in 512 MB. They lived long enough to be promoted, and the collector's
+ * pauses grew minute by minute (SustainedLoadBenchmark, README). Ten seconds of entries is a few megabytes
+ * at any rate the service reaches, and still says how busy a handler is now.
  */
 public class RecentCapacityMetricRegistry extends GlobalMetricRegistry {
 
