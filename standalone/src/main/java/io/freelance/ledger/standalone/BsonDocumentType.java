@@ -3,7 +3,6 @@ package io.freelance.ledger.standalone;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
@@ -44,7 +43,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         ByteBuf encoded = scratch.get();
         encoded.clear();
         try {
-            BsonEncoder.encodeDocument(document, encoded);
+            DocumentBsonEncoder.encodeDocument(document, encoded);
         } catch (RuntimeException notBson) {
             javaSerialized.write(buffer, document);
             return;
