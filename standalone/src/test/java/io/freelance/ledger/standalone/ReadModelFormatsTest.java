@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import io.freelance.ledger.query.infrastructure.ReadModelFormats;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +68,35 @@ class ReadModelFormatsTest extends StandaloneTestBase {
 
         eventually(() -> assertThat(searchHits(messaging, roomId, "storyboard")).isEqualTo(1));
         assertThat(readModels.getCollection("read_model_formats").find(Filters.eq("_id", "room-projection")).first()
-                .getInteger("layout")).isEqualTo(2);
+                .getInteger("layout")).isEqualTo(3);
+    }
+
+    @Test
+    void roomsOfTheOneMembershipDocumentPerUserAreListedFromBucketsAfterTheUpgrade() {
+        MessagingApi messaging = new MessagingApi(api);
+        String roomId = messaging.createGroup(ALICE, unique("room"), "Handover", List.of(CAROL.id()))
+                .dataAt("createRoom.room.id").asString();
+
+        // As layout 2 left them: each user's rooms in one document, no bucketed lists.
+        readModels.getCollection("room_member_lists").drop();
+        readModels.getCollection("room_memberships").replaceOne(Filters.eq("_id", CAROL.id()),
+                new Document("_id", CAROL.id()).append("roomIds", List.of(roomId)), new ReplaceOptions().upsert(true));
+        readModels.getCollection("read_model_formats").replaceOne(Filters.eq("_id", "room-projection"),
+                new Document("_id", "room-projection").append("layout", 2), new ReplaceOptions().upsert(true));
+        assertThat(roomIdsListedFor(messaging)).as("nothing in the buckets yet").doesNotContain(roomId);
+
+        readModelFormats.rebuildOutdatedReadModels();
+
+        eventually(() -> assertThat(roomIdsListedFor(messaging)).contains(roomId));
+        assertThat(readModels.getCollection("room_memberships").countDocuments()).as("the old documents are gone").isZero();
+        assertThat(readModels.getCollection("read_model_formats").find(Filters.eq("_id", "room-projection")).first()
+                .getInteger("layout")).isEqualTo(3);
+    }
+
+    private static List<String> roomIdsListedFor(MessagingApi messaging) {
+        List<String> ids = new java.util.ArrayList<>();
+        messaging.roomList(CAROL, Map.of("first", 100)).dataAt("roomList.edges").forEach(edge -> ids.add(edge.path("node").path("id").asString()));
+        return ids;
     }
 
     private static int searchHits(MessagingApi messaging, String roomId, String text) {

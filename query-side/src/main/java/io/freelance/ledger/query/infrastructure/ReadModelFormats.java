@@ -33,6 +33,7 @@ public class ReadModelFormats {
      * Ledger 2: balances and journal legs carry their account's kind and owner id (escrow balances had no owner
      * id before). Ledger 3: journal entries carry their link in the journal's hash chain (a replay chains the
      * entries recorded before). Rooms 2: the room search's text index (messages stored before are not in it).
+     * Rooms 3: each user's rooms in bucketed lists, no longer one document per user that grew with every room.
      */
     private static final List<Format> FORMATS = List.of(
             new Format("contract-projection", 3, List.of("contracts", "escrow_accounts")),
@@ -40,8 +41,8 @@ public class ReadModelFormats {
             new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")),
             new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")),
             new Format("dispute-projection", 1, List.of("disputes", "dispute_queue", "dispute_lists")),
-            new Format("room-projection", 2,
-                    List.of("rooms", "room_stories", "room_story_ids", "room_memberships", "room_story_words")));
+            new Format("room-projection", 3,
+                    List.of("rooms", "room_stories", "room_story_ids", "room_memberships", "room_member_lists", "room_story_words")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
 

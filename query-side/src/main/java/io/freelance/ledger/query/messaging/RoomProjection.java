@@ -61,13 +61,10 @@ public class RoomProjection {
         });
     }
 
-    /** Out of the user's list first: a removed member must never find the room there again. */
+    /** The room's members are what readers check; the user's list of joined rooms keeps the room (see RoomMemberLists). */
     @EventHandler
     public void on(RoomMemberRemovedEvent event, @SequenceNumber long sequenceNumber) {
-        apply(event.roomId(), sequenceNumber, room -> {
-            store.left(event.userId(), event.roomId());
-            return room.memberRemoved(event.userId(), event.removedAt());
-        });
+        apply(event.roomId(), sequenceNumber, room -> room.memberRemoved(event.userId(), event.removedAt()));
     }
 
     @EventHandler

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads rooms and stories by {@code _id} alone: a filter on anything else would be a collection scan on the
- * embedded read store. A user's room list is their membership document and their rooms read by id, sorted in
- * memory by latest activity (a user's rooms are few enough); a room's stories are read newest first by ids
+ * embedded read store. A user's room list is the rooms they joined ({@link RoomMemberLists}) read by id, those they
+ * are still a member of sorted in memory by latest activity; a room's stories are read newest first by ids
  * computed from sequence numbers.
  */
 @Component
@@ -37,15 +37,15 @@ public class RoomReadModel implements VersionedReadModel {
     private final MongoCollection<Document> rooms;
     private final MongoCollection<Document> stories;
     private final MongoCollection<Document> storyIds;
-    private final MongoCollection<Document> memberships;
+    private final RoomMemberLists memberLists;
     private final StorySearchIndex searchIndex;
 
-    public RoomReadModel(MongoDatabase readModelDatabase, StorySearchIndex searchIndex) {
+    public RoomReadModel(MongoDatabase readModelDatabase, RoomMemberLists memberLists, StorySearchIndex searchIndex) {
         this.searchIndex = searchIndex;
         this.rooms = readModelDatabase.getCollection(RoomStore.ROOMS);
         this.stories = readModelDatabase.getCollection(RoomStore.STORIES);
         this.storyIds = readModelDatabase.getCollection(RoomStore.STORY_IDS);
-        this.memberships = readModelDatabase.getCollection(RoomStore.MEMBERSHIPS);
+        this.memberLists = memberLists;
     }
 
     public Optional<RoomView> findById(String roomId) {
@@ -64,13 +64,12 @@ public class RoomReadModel implements VersionedReadModel {
 
     /** Every room the user is a member of, latest activity first. */
     List<RoomView> roomsOf(String userId) {
-        Document membership = memberships.find(eq("_id", userId)).first();
-        List<String> roomIds = membership == null ? List.of() : membership.getList(RoomStore.ROOM_IDS, String.class);
+        Set<String> roomIds = memberLists.roomIdsJoinedBy(userId);
         List<RoomView> found = new ArrayList<>();
         if (!roomIds.isEmpty()) {
             rooms.find(in("_id", roomIds)).forEach(document -> found.add(RoomDocuments.toView(document)));
         }
-        // The list is left before the room is written; a member removed meanwhile is not shown the room.
+        // The list keeps rooms the user has left; the room's own members decide.
         return found.stream().filter(room -> room.hasMember(userId)).sorted(BY_LATEST_ACTIVITY).toList();
     }
 
@@ -97,8 +96,7 @@ public class RoomReadModel implements VersionedReadModel {
      * counting, so it delivers only the events after what the member could already read.
      */
     Map<String, Long> memberRoomVersions(String userId) {
-        Document membership = memberships.find(eq("_id", userId)).first();
-        List<String> roomIds = membership == null ? List.of() : membership.getList(RoomStore.ROOM_IDS, String.class);
+        Set<String> roomIds = memberLists.roomIdsJoinedBy(userId);
         Map<String, Long> versions = new HashMap<>();
         if (!roomIds.isEmpty()) {
             rooms.find(in("_id", roomIds)).forEach(document -> {

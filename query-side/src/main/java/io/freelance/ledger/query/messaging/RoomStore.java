@@ -5,8 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.freelance.ledger.query.readstore.AppliedVersions;
 import io.freelance.ledger.query.readstore.Versioned;
 import java.util.Optional;
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The messaging collections, written by the room projection only, every one by {@code _id}:
  * {@code rooms} (one per room, with the version of the last event applied), {@code room_stories} (one per
  * message, {@code <roomId>#<sequence>}), {@code room_story_ids} (a story's client-chosen id to its sequence) and
- * {@code room_memberships} (each user's room ids). The room document is written last, under the event's version:
+ * {@link RoomMemberLists} (the rooms each user joined). The room document is written last, under the event's version:
  * after a crash between writes the event is applied again, and every earlier write is a replace or a set
  * operation that a repeat leaves as it was.
  */
@@ -27,22 +25,24 @@ public class RoomStore {
     static final String ROOMS = "rooms";
     static final String STORIES = "room_stories";
     static final String STORY_IDS = "room_story_ids";
-    static final String MEMBERSHIPS = "room_memberships";
+    /** Each user's room ids in one document, before {@link RoomMemberLists}: emptied with the rest when rooms are rebuilt. */
+    static final String LEGACY_MEMBERSHIPS = "room_memberships";
     /** The versions mutations wait for: the Room aggregate's, by room id. */
     static final String AGGREGATE_TYPE = "Room";
-    static final String ROOM_IDS = "roomIds";
 
     private final MongoCollection<Document> rooms;
     private final MongoCollection<Document> stories;
     private final MongoCollection<Document> storyIds;
-    private final MongoCollection<Document> memberships;
+    private final MongoCollection<Document> legacyMemberships;
+    private final RoomMemberLists memberLists;
     private final AppliedVersions appliedVersions;
 
-    public RoomStore(MongoDatabase readModelDatabase, AppliedVersions appliedVersions) {
+    public RoomStore(MongoDatabase readModelDatabase, RoomMemberLists memberLists, AppliedVersions appliedVersions) {
         this.rooms = readModelDatabase.getCollection(ROOMS);
         this.stories = readModelDatabase.getCollection(STORIES);
         this.storyIds = readModelDatabase.getCollection(STORY_IDS);
-        this.memberships = readModelDatabase.getCollection(MEMBERSHIPS);
+        this.legacyMemberships = readModelDatabase.getCollection(LEGACY_MEMBERSHIPS);
+        this.memberLists = memberLists;
         this.appliedVersions = appliedVersions;
     }
 
@@ -65,11 +65,7 @@ public class RoomStore {
     }
 
     void joined(String userId, String roomId) {
-        memberships.updateOne(eq("_id", userId), Updates.addToSet(ROOM_IDS, roomId), new UpdateOptions().upsert(true));
-    }
-
-    void left(String userId, String roomId) {
-        memberships.updateOne(eq("_id", userId), Updates.pull(ROOM_IDS, roomId));
+        memberLists.joined(userId, roomId);
     }
 
     void write(long sequenceNumber, RoomView room) {
@@ -83,7 +79,8 @@ public class RoomStore {
         rooms.deleteMany(new Document());
         stories.deleteMany(new Document());
         storyIds.deleteMany(new Document());
-        memberships.deleteMany(new Document());
+        memberLists.deleteAll();
+        legacyMemberships.deleteMany(new Document());
     }
 
     static String storyAlias(String roomId, String storyId) {

@@ -28,7 +28,7 @@ import org.bson.Document;
  */
 public final class IdLists {
 
-    static final int BUCKET_SIZE = 200;
+    public static final int BUCKET_SIZE = 200;
     /** Positions leave room for a bucket that grew past its nominal size; only their order matters. */
     private static final long POSITIONS_PER_BUCKET = 1L << 20;
     private static final int BUCKETS_PER_READ = 5;
