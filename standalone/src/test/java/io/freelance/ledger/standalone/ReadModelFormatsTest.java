@@ -11,6 +11,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.freelance.ledger.query.infrastructure.ReadModelFormats;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Read models written in an older layout are rebuilt from the event store at start-up: contracts from before
- * escrow accounts had a collection of their own (their milestones and escrow would be gone), and rooms from
- * before the search's text index (their messages would never be found).
+ * escrow accounts had a collection of their own (their milestones and escrow would be gone), rooms from
+ * before the search's text index (their messages would never be found), and rooms from before each user's rooms
+ * were kept in buckets (their members would find none), while the processor is still starting.
  */
 class ReadModelFormatsTest extends StandaloneTestBase {
 
@@ -28,6 +31,9 @@ class ReadModelFormatsTest extends StandaloneTestBase {
 
     @Autowired
     ReadModelFormats readModelFormats;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void readModelsOfAnOlderLayoutAreReplayedIntoTheCurrentOne() {
@@ -85,6 +91,11 @@ class ReadModelFormatsTest extends StandaloneTestBase {
                 new Document("_id", "room-projection").append("layout", 2), new ReplaceOptions().upsert(true));
         assertThat(roomIdsListedFor(messaging)).as("nothing in the buckets yet").doesNotContain(roomId);
 
+        // As at start-up: the layouts are checked while the processor is still starting.
+        StreamingEventProcessor roomProjection = processing
+                .eventProcessorByProcessingGroup("room-projection", StreamingEventProcessor.class).orElseThrow();
+        roomProjection.shutDown();
+        roomProjection.start();
         readModelFormats.rebuildOutdatedReadModels();
 
         eventually(() -> assertThat(roomIdsListedFor(messaging)).contains(roomId));

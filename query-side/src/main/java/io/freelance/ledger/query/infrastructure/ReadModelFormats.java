@@ -6,8 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.annotation.PostConstruct;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ public class ReadModelFormats {
                     List.of("rooms", "room_stories", "room_story_ids", "room_memberships", "room_member_lists", "room_story_words")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
+    private static final Duration CLAIM_POLL = Duration.ofMillis(50);
 
     private final EventProcessingConfiguration processing;
     private final MongoDatabase readModels;
@@ -105,6 +109,7 @@ public class ReadModelFormats {
             return false;
         }
         log.info("Read models of {} have layout {}, {} is current: replaying the event store to rebuild them", group, storedLayout, layout);
+        awaitRunningWorkers(processor);
         processor.shutDown();
         try {
             processor.resetTokens();
@@ -115,6 +120,31 @@ public class ReadModelFormats {
         } finally {
             processor.start();
         }
+    }
+
+    /**
+     * At start-up the processors are still starting when this runs. Shut down after it had assigned its segment but
+     * before that segment's worker ran, Axon 4.13's tracking processor freed the segment yet kept it as its own: started
+     * again, it never claimed it (seen on an upgrade: the rooms stayed empty, the launcher idle, until the next restart).
+     * A worker that has read up to the head of the stream has run, and then the processor stops and starts cleanly.
+     * A processor far behind is waited for at most {@link #CLAIM_WAIT}; so is one whose segments another instance holds,
+     * and the reset below then says so.
+     */
+    private static void awaitRunningWorkers(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (!workersRunning(processor) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean workersRunning(StreamingEventProcessor processor) {
+        return !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp);
     }
 
     private record Format(String group, int layout, List<String> collections) {
