@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import io.freelance.ledger.query.messaging.search.StorySearchIndex;
 import io.freelance.ledger.query.messaging.search.StoryWords;
 import io.freelance.ledger.query.readstore.BsonTimes;
+import io.freelance.ledger.query.readstore.IdLists;
 import io.freelance.ledger.query.readstore.VersionedReadModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RoomReadModel implements VersionedReadModel {
+
+    private static final int READ_CHUNK = IdLists.BUCKET_SIZE;
 
     static final Comparator<RoomView> BY_LATEST_ACTIVITY = Comparator.comparing(RoomView::latestActivityAt)
             .reversed().thenComparing(RoomView::id);
@@ -64,11 +68,8 @@ public class RoomReadModel implements VersionedReadModel {
 
     /** Every room the user is a member of, latest activity first. */
     List<RoomView> roomsOf(String userId) {
-        Set<String> roomIds = memberLists.roomIdsJoinedBy(userId);
         List<RoomView> found = new ArrayList<>();
-        if (!roomIds.isEmpty()) {
-            rooms.find(in("_id", roomIds)).forEach(document -> found.add(RoomDocuments.toView(document)));
-        }
+        forEachRoomJoinedBy(userId, document -> found.add(RoomDocuments.toView(document)));
         // The list keeps rooms the user has left; the room's own members decide.
         return found.stream().filter(room -> room.hasMember(userId)).sorted(BY_LATEST_ACTIVITY).toList();
     }
@@ -96,16 +97,26 @@ public class RoomReadModel implements VersionedReadModel {
      * counting, so it delivers only the events after what the member could already read.
      */
     Map<String, Long> memberRoomVersions(String userId) {
-        Set<String> roomIds = memberLists.roomIdsJoinedBy(userId);
         Map<String, Long> versions = new HashMap<>();
-        if (!roomIds.isEmpty()) {
-            rooms.find(in("_id", roomIds)).forEach(document -> {
-                if (RoomDocuments.toView(document).hasMember(userId)) {
-                    versions.put(document.getString("_id"), RoomDocuments.versionOf(document));
-                }
-            });
-        }
+        forEachRoomJoinedBy(userId, document -> {
+            if (RoomDocuments.toView(document).hasMember(userId)) {
+                versions.put(document.getString("_id"), RoomDocuments.versionOf(document));
+            }
+        });
         return versions;
+    }
+
+    /**
+     * Reads the rooms a bucket's worth of ids at a time. The embedded store finds each id in the {@code _id} index and
+     * then matches the document it found against the query again, the whole {@code $in} list with it, so one query
+     * naming every room of a busy user costs the square of their rooms. Measured on one user's 11,916 rooms:
+     * {@code roomList} took 1.9–2.8 s with one query and 0.25–0.39 s with a query per 200 rooms.
+     */
+    private void forEachRoomJoinedBy(String userId, Consumer<Document> action) {
+        List<String> roomIds = new ArrayList<>(memberLists.roomIdsJoinedBy(userId));
+        for (int from = 0; from < roomIds.size(); from += READ_CHUNK) {
+            rooms.find(in("_id", roomIds.subList(from, Math.min(roomIds.size(), from + READ_CHUNK)))).forEach(action);
+        }
     }
 
     /** The room's version when the user is among its members, from one read of its document. */
