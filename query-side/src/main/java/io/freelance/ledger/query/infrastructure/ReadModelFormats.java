@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -47,8 +48,8 @@ public class ReadModelFormats {
                     List.of("rooms", "room_stories", "room_story_ids", "room_memberships", "room_member_lists", "room_story_words")));
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFormats.class);
-    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
-    private static final Duration CLAIM_POLL = Duration.ofMillis(50);
+    private static final Duration WORKER_WAIT = Duration.ofSeconds(10);
+    private static final Duration WORKER_POLL = Duration.ofMillis(50);
 
     private final EventProcessingConfiguration processing;
     private final MongoDatabase readModels;
@@ -123,18 +124,19 @@ public class ReadModelFormats {
     }
 
     /**
-     * At start-up the processors are still starting when this runs. Shut down after it had assigned its segment but
-     * before that segment's worker ran, Axon 4.13's tracking processor freed the segment yet kept it as its own: started
-     * again, it never claimed it (seen on an upgrade: the rooms stayed empty, the launcher idle, until the next restart).
-     * A worker that has read up to the head of the stream has run, and then the processor stops and starts cleanly.
-     * A processor far behind is waited for at most {@link #CLAIM_WAIT}; so is one whose segments another instance holds,
-     * and the reset below then says so.
+     * At start-up the processors are still starting when this runs. Shut down while it was assigning its segment,
+     * Axon 4.13's tracking processor freed the segment yet kept it as its own: started again, it never claimed it (seen
+     * on upgrades of a copy of a large service: the rooms stayed empty, the launcher idle, until the next restart). So
+     * this waits until every segment's worker has read up to the head of the stream, which only a running worker does;
+     * then the processor stops and starts cleanly. The wait ends after {@link #WORKER_WAIT} in any case: a processor far
+     * behind is running by then, and one whose segments another instance holds never shows any (the reset below then
+     * says so).
      */
     private static void awaitRunningWorkers(StreamingEventProcessor processor) {
-        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        long deadline = System.nanoTime() + WORKER_WAIT.toNanos();
         while (!workersRunning(processor) && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(CLAIM_POLL.toMillis());
+                Thread.sleep(WORKER_POLL.toMillis());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
@@ -143,8 +145,8 @@ public class ReadModelFormats {
     }
 
     private static boolean workersRunning(StreamingEventProcessor processor) {
-        return !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
     }
 
     private record Format(String group, int layout, List<String> collections) {

@@ -7,14 +7,17 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,11 @@ class ReadModelLayoutUpgradeTest {
         when(contracts.supportsReset()).thenReturn(true);
         when(processing.eventProcessorByProcessingGroup(eq("contract-projection"), any()))
                 .thenReturn(Optional.of(contracts));
+        // Both running, caught up: the reset does not wait for them.
+        EventTrackerStatus caughtUp = mock(EventTrackerStatus.class);
+        when(caughtUp.isCaughtUp()).thenReturn(true);
+        when(contracts.processingStatus()).thenReturn(Map.of(0, caughtUp));
+        when(ledger.processingStatus()).thenReturn(Map.of(0, caughtUp));
         when(ledger.supportsReset()).thenReturn(true);
         when(processing.eventProcessorByProcessingGroup(eq("ledger-projection"), any()))
                 .thenReturn(Optional.of(ledger));
@@ -102,6 +110,24 @@ class ReadModelLayoutUpgradeTest {
         replay.verify(ledger).start();
         verify(contracts, never()).resetTokens();
         assertThat(layoutOf("ledger-projection")).isEqualTo(3);
+    }
+
+    @Test
+    void aProcessorStillStartingIsShutDownForItsResetOnlyOnceItsWorkerRuns() {
+        database.getCollection("contracts").insertOne(new Document("_id", "c-1"));
+        EventTrackerStatus starting = mock(EventTrackerStatus.class);
+        EventTrackerStatus running = mock(EventTrackerStatus.class);
+        when(running.isCaughtUp()).thenReturn(true);
+        // Not yet assigned, then assigned with its worker not yet run, then running.
+        when(contracts.processingStatus()).thenReturn(Map.of(), Map.of(0, starting), Map.of(0, running));
+
+        new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
+
+        InOrder replay = inOrder(contracts);
+        replay.verify(contracts, times(3)).processingStatus();
+        replay.verify(contracts).shutDown();
+        replay.verify(contracts).resetTokens();
+        replay.verify(contracts).start();
     }
 
     @Test
