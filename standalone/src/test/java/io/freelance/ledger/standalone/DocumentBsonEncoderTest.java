@@ -3,24 +3,17 @@ package io.freelance.ledger.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
-import de.bwaldvogel.mongo.bson.BsonTimestamp;
-import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,25 +26,11 @@ class DocumentBsonEncoderTest {
 
     @Test
     void everyValueTypeIsWrittenAsTheLibraryWritesIt() {
-        Document document = new Document("_id", "escrow:c-1/USD")
-                .append("int", 42)
-                .append("long", 10_500L)
-                .append("double", 0.1)
-                .append("decimal", new Decimal128(new BigDecimal("1234.56")))
-                .append("flag", true)
+        Document document = SampleDocuments.everyValueType()
                 .append("off", false)
-                .append("nothing", null)
-                .append("at", Instant.parse("2026-11-30T12:34:56.789Z"))
-                .append("objectId", new ObjectId())
-                .append("uuid", UUID.fromString("3f2b6c1e-8d4a-4b7e-9c3d-2a1b0c9d8e7f"))
-                .append("bytes", new BinData(new byte[] {0, 1, 2, (byte) 255}))
-                .append("timestamp", new BsonTimestamp(Instant.parse("2026-11-30T00:00:00Z"), 7))
                 .append("regex", new BsonRegularExpression("^a.*", "i"))
                 .append("min", MinKey.getInstance())
                 .append("max", MaxKey.getInstance())
-                .append("nested", new Document("amount", "100.00").append("currency", "USD")
-                        .append("deeper", new Document("legs", List.of(1L, 2L))))
-                .append("list", List.of("a", 1, new Document("x", 2L), List.of()))
                 .append("set", new LinkedHashSet<>(List.of("first", "second")));
 
         assertThat(ours(document)).isEqualTo(library(document));
