@@ -1,5 +1,6 @@
 package io.freelance.ledger.standalone;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.sql.SQLException;
 import java.time.Duration;
 import jakarta.persistence.EntityManagerFactory;
@@ -19,6 +20,12 @@ public class EventStoreFileConfig {
     @Bean
     StaleTokenClaims staleTokenClaims(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
         return new StaleTokenClaims(dataSource, entityManagerFactory);
+    }
+
+    /** Only one process can open the file, so deadlines found picked in it at start-up are a killed process's. */
+    @Bean
+    StaleDeadlinePicks staleDeadlinePicks(DataSource dataSource, Scheduler deadlineSchedulerNotYetStarted) {
+        return new StaleDeadlinePicks(dataSource);
     }
 
     @Bean(destroyMethod = "close")
