@@ -7,6 +7,7 @@ import static io.freelance.ledger.query.ledger.LedgerFields.*;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import io.freelance.ledger.query.readstore.IdChunks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -84,9 +85,8 @@ public class LedgerReadModel {
         List<AccountBalance> listed = new ArrayList<>();
         long totalMinorUnits = 0;
         int accountCount = 0;
-        List<String> ids = new ArrayList<>(accountLists.balanceIdsIn(currency));
-        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            List<Document> chunk = balances.find(in(ID, ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))))
+        for (List<String> ids : IdChunks.of(accountLists.balanceIdsIn(currency), READ_CHUNK)) {
+            List<Document> chunk = balances.find(in(ID, ids))
                     .projection(Projections.include(ACCOUNT, CURRENCY, BALANCE_MINOR_UNITS))
                     .into(new ArrayList<>());
             for (Document document : chunk) {

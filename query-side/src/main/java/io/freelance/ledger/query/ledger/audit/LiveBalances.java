@@ -6,6 +6,7 @@ import static io.freelance.ledger.query.ledger.LedgerFields.*;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import io.freelance.ledger.query.readstore.IdChunks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +78,8 @@ public class LiveBalances {
 
     private static Map<String, Document> byId(MongoCollection<Document> collection, List<String> ids, String... fields) {
         Map<String, Document> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            collection.find(in(ID, new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)))))
+        for (List<String> chunk : IdChunks.of(ids, READ_CHUNK)) {
+            collection.find(in(ID, chunk))
                     .projection(Projections.include(fields))
                     .forEach(document -> found.put(document.getString(ID), document));
         }
