@@ -240,7 +240,10 @@ class CrashRecoveryTest {
             }
             FlowStep next = shown.flatMap(FlowStep::next).orElse(FlowStep.OFFER);
             Answer answer = log.perform(flow, next, api, Attempt.COMPLETION, 0);
-            if (!answer.acknowledged()) {
+            // The automatic release can pay a submitted milestone between the read above and the approval; the next
+            // read must then show it released, or the flow is reported unfinished below.
+            boolean autoReleasedMeanwhile = next == FlowStep.APPROVE && refusedAsAlreadyDone(next, answer);
+            if (!answer.acknowledged() && !autoReleasedMeanwhile) {
                 violations.add("a step finishing an interrupted flow was not acknowledged", flow + " " + next + ": " + answer);
             }
         }
