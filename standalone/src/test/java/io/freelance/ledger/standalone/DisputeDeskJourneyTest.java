@@ -55,6 +55,12 @@ class DisputeDeskJourneyTest extends StandaloneTestBase {
         assertThat(settled.path("status").asString()).isEqualTo("SETTLED");
         assertThat(settled.path("settlement").path("resolution").asString()).isEqualTo("DECIDED_BY_HANDLER");
         assertThat(settled.path("settlement").path("decidedBy").path("id").asString()).isEqualTo("frank");
+        // The parties see the handler by role only, as in the event history.
+        for (DemoUser party : List.of(ALICE, CAROL)) {
+            JsonNode decidedBy = disputes().dispute(party, disputeId).dataAt("dispute.settlement.decidedBy");
+            assertThat(decidedBy.path("id").asString()).as(party.name()).isEqualTo("DISPUTE_HANDLER");
+            assertThat(decidedBy.path("role").asString()).as(party.name()).isEqualTo("DISPUTE_HANDLER");
+        }
         // 150.25 to carol less her 10% service fee (15.025, half-up to 15.03); 99.75 back to alice.
         ledger.expectChanges(Map.of("escrow:" + contractId, "-250.00", "client:alice:refunds", "99.75",
                 "freelancer:carol:pending", "135.22", "platform:fees:service", "15.03", "client:alice:charges", "0.00"));

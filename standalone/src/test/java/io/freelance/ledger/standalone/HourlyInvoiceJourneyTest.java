@@ -119,6 +119,9 @@ class HourlyInvoiceJourneyTest extends HourlyCycleTestBase {
         assertThat(settlement.path("outcome").asString()).isEqualTo("DECIDED_BY_HANDLER");
         assertThat(settlement.path("decidedBy").path("id").asString()).isEqualTo("frank");
         assertThat(settlement.path("decidedBy").path("role").asString()).isEqualTo("DISPUTE_HANDLER");
+        // The client sees the handler by role only, as in the event history.
+        assertThat(invoices.invoice(ALICE, invoiceId).dataAt("invoice.dispute.settlement.decidedBy.id").asString())
+                .isEqualTo("DISPUTE_HANDLER");
         assertThat(settlement.path("refundedCells")).hasSize(2);
         assertThat(settlement.path("paidCells")).hasSize(2);
         assertThat(amount(settlement.path("refundedAmount"))).isEqualTo("11.11");

@@ -61,8 +61,8 @@ public class ContractQueryController {
     }
 
     @SchemaMapping(typeName = "Contract")
-    public UserView endedBy(ContractView contract) {
-        return contract.endedBy() == null ? null : new UserView(contract.endedBy(), contract.endedByRole());
+    public UserView endedBy(ContractView contract, Caller reader) {
+        return UserView.actingAs(contract.endedBy(), contract.endedByRole(), reader);
     }
 
     public record ContractFilter(ContractPartyRole role, List<ContractStatus> status) {

@@ -56,7 +56,7 @@ public class HourlyContractController {
     }
 
     @SchemaMapping(typeName = "Contract")
-    public UserView pausedBy(ContractView contract) {
-        return contract.pausedBy() == null ? null : new UserView(contract.pausedBy(), contract.pausedByRole());
+    public UserView pausedBy(ContractView contract, Caller reader) {
+        return UserView.actingAs(contract.pausedBy(), contract.pausedByRole(), reader);
     }
 }

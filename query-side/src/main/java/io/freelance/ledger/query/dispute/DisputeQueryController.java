@@ -79,7 +79,7 @@ public class DisputeQueryController {
     }
 
     @SchemaMapping(typeName = "DisputeSettlement")
-    public UserView decidedBy(DisputeSettlementView settlement) {
-        return new UserView(settlement.decidedBy(), settlement.decidedByRole());
+    public UserView decidedBy(DisputeSettlementView settlement, Caller reader) {
+        return UserView.actingAs(settlement.decidedBy(), settlement.decidedByRole(), reader);
     }
 }

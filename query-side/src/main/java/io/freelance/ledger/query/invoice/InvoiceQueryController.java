@@ -92,8 +92,8 @@ public class InvoiceQueryController {
     }
 
     @SchemaMapping(typeName = "HourDisputeSettlement")
-    public UserView decidedBy(HourDisputeSettlement settlement) {
-        return new UserView(settlement.decidedBy(), settlement.decidedByRole());
+    public UserView decidedBy(HourDisputeSettlement settlement, Caller reader) {
+        return UserView.actingAs(settlement.decidedBy(), settlement.decidedByRole(), reader);
     }
 
     private static Long after(ScrollSubrange page) {
