@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,6 +31,8 @@ public class UnreadEmailCheck {
     private static final Logger log = LoggerFactory.getLogger(UnreadEmailCheck.class);
     /** Recipients remembered between checks; past this the memory starts over (the records still decide). */
     private static final int MAX_REMEMBERED_RECIPIENTS = 100_000;
+    /** A decision that has not come back by then is asked for again at the next check, never waited on for ever. */
+    private static final long DECISION_TIMEOUT_SECONDS = 30;
 
     private final UnreadBatches batches;
     private final Presence presence;
@@ -71,7 +74,7 @@ public class UnreadEmailCheck {
     private boolean decide(String recipient, List<UnreadRange> ranges) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(DecideUnreadEmailCommand.of(recipient, ranges))
-                    .andMetaData(Actor.SYSTEM.asMetaData()));
+                    .andMetaData(Actor.SYSTEM.asMetaData()), DECISION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             remember(recipient, ranges);
             return true;
         } catch (RuntimeException e) {
