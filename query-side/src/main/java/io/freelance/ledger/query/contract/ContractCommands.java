@@ -1,19 +1,15 @@
 package io.freelance.ledger.query.contract;
 
-import io.freelance.ledger.query.graphql.CommandSender;
-import io.freelance.ledger.query.graphql.Rejections;
-
-import io.freelance.ledger.common.AggregateVersions;
 import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.contract.AcceptContractCommand;
 import io.freelance.ledger.contract.EndContractCommand;
+import io.freelance.ledger.query.graphql.CommandSender;
+import io.freelance.ledger.query.graphql.Rejections;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.readstore.Shown;
 import io.freelance.ledger.query.security.Caller;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContractCommands {
 
-    private static final Logger log = LoggerFactory.getLogger(ContractCommands.class);
     private static final long CREATED_VERSION = 0;
 
     private final ContractAccess access;
@@ -66,7 +61,7 @@ public class ContractCommands {
     public ContractPayload changeContract(Caller caller, String contractId, Function<String, Object> command) {
         access.requireMayChangeContracts(caller.actor(), "contractId", contractId);
         Object result = sender.send(command.apply(contractId), caller);
-        return answer(contractId, versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
+        return answer(contractId, ReadYourWrites.versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
     }
 
     /**
@@ -75,7 +70,7 @@ public class ContractCommands {
      */
     public ContractPayload changeContractAsAnyRole(Caller caller, String contractId, Function<String, Object> command) {
         Object result = sender.send(command.apply(contractId), caller);
-        return answer(contractId, versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
+        return answer(contractId, ReadYourWrites.versionsOf(result, ContractStore.AGGREGATE_TYPE, contractId));
     }
 
     /** Accepting a fixed-price contract opens its escrow account in the same step: the answer waits for both. */
@@ -93,27 +88,9 @@ public class ContractCommands {
      * contract as last seen, so a stale view is never taken for the result.
      */
     public ContractPayload answer(String contractId, List<AggregateVersion> versions) {
-        boolean applied = readYourWrites.awaitApplied(versions);
-        Optional<ContractView> contract = contracts.findById(contractId);
-        if (applied && contract.isPresent()) {
-            return ContractPayload.applied(contract.get());
-        }
-        log.warn("Contract {} was changed but the read models did not show it within the wait; answering pending", contractId);
-        return new ContractPayload(contractId, contract.orElse(null), true);
-    }
-
-    /**
-     * What a command handler answered, as the versions to wait for: several aggregates' when it changed
-     * several, its own aggregate's when it answered a number, nothing to wait for otherwise.
-     */
-    public static List<AggregateVersion> versionsOf(Object result, String aggregateType, String aggregateId) {
-        if (result instanceof AggregateVersions changed) {
-            return changed.versions();
-        }
-        if (result instanceof Number version) {
-            return List.of(new AggregateVersion(aggregateType, aggregateId, version.longValue()));
-        }
-        return List.of();
+        Shown<ContractView> contract = readYourWrites.awaitThenRead("Contract", contractId, versions,
+                () -> contracts.findById(contractId));
+        return new ContractPayload(contractId, contract.view(), contract.pending());
     }
 
     private static AggregateVersion contractVersion(String contractId, long version) {

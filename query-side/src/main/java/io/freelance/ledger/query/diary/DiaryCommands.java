@@ -1,19 +1,15 @@
 package io.freelance.ledger.query.diary;
 
-import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.diary.WorkDiaryId;
 import io.freelance.ledger.query.contract.ContractAccess;
-import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.readstore.Shown;
 import io.freelance.ledger.query.security.Caller;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DiaryCommands {
-
-    private static final Logger log = LoggerFactory.getLogger(DiaryCommands.class);
 
     private final ContractAccess access;
     private final CommandSender sender;
@@ -47,15 +41,11 @@ public class DiaryCommands {
         Instant anyCell = changedCells.get(0);
         String workDiaryId = WorkDiaryId.forCell(contractId, anyCell);
         Object result = sender.send(command, caller);
-        List<AggregateVersion> versions = ContractCommands.versionsOf(result, WorkDiaryStore.AGGREGATE_TYPE, workDiaryId);
-        boolean applied = readYourWrites.awaitApplied(versions);
-        Optional<WorkDiaryWeek> week = screens.weekOf(contractId, anyCell);
-        if (!applied || week.isEmpty()) {
-            log.warn("Diary {} was changed but the read models did not show it within the wait; answering pending", workDiaryId);
-        }
+        Shown<WorkDiaryWeek> week = readYourWrites.awaitThenRead("Diary", workDiaryId,
+                ReadYourWrites.versionsOf(result, WorkDiaryStore.AGGREGATE_TYPE, workDiaryId), () -> screens.weekOf(contractId, anyCell));
         Set<Instant> changed = new HashSet<>(changedCells);
-        List<WorkDiaryTimeCell> cells = week.map(shown -> shown.cells().stream()
-                .filter(cell -> changed.contains(cell.cellDateTime())).toList()).orElse(List.of());
-        return new WorkDiaryPayload(contractId, !applied || week.isEmpty(), cells, week.orElse(null));
+        List<WorkDiaryTimeCell> cells = week.view() == null ? List.of() : week.view().cells().stream()
+                .filter(cell -> changed.contains(cell.cellDateTime())).toList();
+        return new WorkDiaryPayload(contractId, week.pending(), cells, week.view());
     }
 }

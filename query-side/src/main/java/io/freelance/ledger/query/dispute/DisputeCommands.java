@@ -2,15 +2,13 @@ package io.freelance.ledger.query.dispute;
 
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.graphql.Rejections;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.readstore.Shown;
 import io.freelance.ledger.query.security.Caller;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DisputeCommands {
 
-    private static final Logger log = LoggerFactory.getLogger(DisputeCommands.class);
     /** The fields an invoice names in its refusals; the caller named a dispute. */
     private static final Set<String> INVOICE_FIELDS = Set.of("invoiceId", "contractId");
 
@@ -51,14 +48,9 @@ public class DisputeCommands {
     }
 
     private DisputePayload answer(String disputeId, Object result) {
-        boolean applied = readYourWrites.awaitApplied(
-                ContractCommands.versionsOf(result, DisputeStore.AGGREGATE_TYPE, disputeId));
-        Optional<DisputeView> dispute = disputes.findById(disputeId);
-        if (applied && dispute.isPresent()) {
-            return new DisputePayload(disputeId, dispute.get(), false);
-        }
-        log.warn("Dispute {} was changed but the read model did not show it within the wait; answering pending", disputeId);
-        return new DisputePayload(disputeId, dispute.orElse(null), true);
+        Shown<DisputeView> dispute = readYourWrites.awaitThenRead("Dispute", disputeId,
+                ReadYourWrites.versionsOf(result, DisputeStore.AGGREGATE_TYPE, disputeId), () -> disputes.findById(disputeId));
+        return new DisputePayload(disputeId, dispute.view(), dispute.pending());
     }
 
     private static RuntimeException namingTheDispute(RuntimeException failed, String disputeId) {

@@ -8,6 +8,7 @@ import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.contract.ContractPayload;
 import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.graphql.Rejections;
+import io.freelance.ledger.query.readstore.ReadYourWrites;
 import io.freelance.ledger.query.security.Caller;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class EscrowCommands {
         } catch (RuntimeException failed) {
             throw revealingNoOtherContract(failed, caller.actor(), contractId);
         }
-        return contractCommands.answer(contractId, ContractCommands.versionsOf(result, EscrowStore.AGGREGATE_TYPE, escrowAccountId));
+        return contractCommands.answer(contractId, ReadYourWrites.versionsOf(result, EscrowStore.AGGREGATE_TYPE, escrowAccountId));
     }
 
     /**

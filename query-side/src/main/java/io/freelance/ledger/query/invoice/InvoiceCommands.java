@@ -3,15 +3,13 @@ package io.freelance.ledger.query.invoice;
 import io.freelance.ledger.common.Actor;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.common.RuleViolation;
-import io.freelance.ledger.query.contract.ContractCommands;
 import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.graphql.Rejections;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.readstore.Shown;
 import io.freelance.ledger.query.security.Caller;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InvoiceCommands {
-
-    private static final Logger log = LoggerFactory.getLogger(InvoiceCommands.class);
 
     private final InvoiceReadModel invoices;
     private final CommandSender sender;
@@ -53,14 +49,9 @@ public class InvoiceCommands {
         } catch (RuntimeException failed) {
             throw namingTheInvoice(failed, invoiceId);
         }
-        boolean applied = readYourWrites.awaitApplied(
-                ContractCommands.versionsOf(result, InvoiceStore.AGGREGATE_TYPE, invoiceId));
-        Optional<InvoiceView> invoice = invoices.findById(invoiceId);
-        if (applied && invoice.isPresent()) {
-            return new InvoicePayload(invoiceId, invoice.get(), false);
-        }
-        log.warn("Invoice {} was changed but the read model did not show it within the wait; answering pending", invoiceId);
-        return new InvoicePayload(invoiceId, invoice.orElse(null), true);
+        Shown<InvoiceView> invoice = readYourWrites.awaitThenRead("Invoice", invoiceId,
+                ReadYourWrites.versionsOf(result, InvoiceStore.AGGREGATE_TYPE, invoiceId), () -> invoices.findById(invoiceId));
+        return new InvoicePayload(invoiceId, invoice.view(), invoice.pending());
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.freelance.ledger.query.messaging;
 
-import io.freelance.ledger.query.contract.ContractCommands;
+import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import io.freelance.ledger.query.graphql.CommandSender;
 import io.freelance.ledger.query.readstore.ReadYourWrites;
+import io.freelance.ledger.query.readstore.Shown;
 import io.freelance.ledger.query.security.Caller;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RoomCommands {
-
-    private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
 
     private final RoomReadModel rooms;
     private final CommandSender sender;
@@ -29,25 +26,20 @@ public class RoomCommands {
     }
 
     public RoomPayload send(Caller caller, String roomId, Object command) {
-        boolean applied = sendAndAwait(caller, roomId, command);
-        Optional<RoomView> room = rooms.findById(roomId);
-        RoomView visible = room.filter(found -> found.hasMember(caller.userId())).orElse(null);
-        return new RoomPayload(roomId, visible, !applied || room.isEmpty());
+        Shown<RoomView> room = readYourWrites.awaitThenRead("Room", roomId, sendForVersions(caller, roomId, command),
+                () -> rooms.findById(roomId));
+        RoomView visible = room.view() != null && room.view().hasMember(caller.userId()) ? room.view() : null;
+        return new RoomPayload(roomId, visible, room.pending());
     }
 
     public RoomStoryPayload sendForStory(Caller caller, String roomId, String storyId, Object command) {
-        boolean applied = sendAndAwait(caller, roomId, command);
-        Optional<RoomStoryView> story = rooms.story(roomId, storyId);
+        Shown<RoomStoryView> story = readYourWrites.awaitThenRead("Room", roomId, sendForVersions(caller, roomId, command),
+                () -> rooms.story(roomId, storyId));
         RoomView room = rooms.findById(roomId).orElse(null);
-        return new RoomStoryPayload(roomId, storyId, story.orElse(null), room, !applied || story.isEmpty());
+        return new RoomStoryPayload(roomId, storyId, story.view(), room, story.pending());
     }
 
-    private boolean sendAndAwait(Caller caller, String roomId, Object command) {
-        Object result = sender.send(command, caller);
-        boolean applied = readYourWrites.awaitApplied(ContractCommands.versionsOf(result, RoomStore.AGGREGATE_TYPE, roomId));
-        if (!applied) {
-            log.warn("Room {} was changed but the read model did not show it within the wait; answering pending", roomId);
-        }
-        return applied;
+    private List<AggregateVersion> sendForVersions(Caller caller, String roomId, Object command) {
+        return ReadYourWrites.versionsOf(sender.send(command, caller), RoomStore.AGGREGATE_TYPE, roomId);
     }
 }

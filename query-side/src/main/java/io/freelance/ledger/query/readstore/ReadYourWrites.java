@@ -1,14 +1,19 @@
 package io.freelance.ledger.query.readstore;
 
+import io.freelance.ledger.common.AggregateVersions;
 import io.freelance.ledger.common.AggregateVersions.AggregateVersion;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -22,12 +27,42 @@ import reactor.core.Disposable;
 @Component
 public class ReadYourWrites {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+
     private final QueryGateway queryGateway;
     private final Duration timeout;
 
     public ReadYourWrites(QueryGateway queryGateway, @Value("${ledger.api.catch-up-timeout:PT5S}") Duration timeout) {
         this.queryGateway = queryGateway;
         this.timeout = timeout;
+    }
+
+    /**
+     * What a command handler answered, as the versions to wait for: several aggregates' when it changed
+     * several, its own aggregate's when it answered a number, nothing to wait for otherwise.
+     */
+    public static List<AggregateVersion> versionsOf(Object result, String aggregateType, String aggregateId) {
+        if (result instanceof AggregateVersions changed) {
+            return changed.versions();
+        }
+        if (result instanceof Number version) {
+            return List.of(new AggregateVersion(aggregateType, aggregateId, version.longValue()));
+        }
+        return List.of();
+    }
+
+    /**
+     * Waits for {@code versions}, then reads the answer. {@code kind} and {@code id} name what was changed
+     * ("Invoice", "invoice-7") for the warning logged when the answer is pending.
+     */
+    public <T> Shown<T> awaitThenRead(String kind, String id, List<AggregateVersion> versions, Supplier<Optional<T>> read) {
+        boolean applied = awaitApplied(versions);
+        Optional<T> shown = read.get();
+        boolean pending = !applied || shown.isEmpty();
+        if (pending) {
+            log.warn("{} {} was changed but the read models did not show it within the wait; answering pending", kind, id);
+        }
+        return new Shown<>(shown.orElse(null), pending);
     }
 
     /** True once every version is applied; false when the wait ran out first. */
