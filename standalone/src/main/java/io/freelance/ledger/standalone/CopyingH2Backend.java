@@ -11,8 +11,8 @@ import org.h2.mvstore.MVStore;
  */
 final class CopyingH2Backend extends H2Backend {
 
-    CopyingH2Backend(String fileName) {
-        super(openStore(fileName));
+    CopyingH2Backend(String fileName, int cacheMegabytes) {
+        super(openStore(fileName, cacheMegabytes));
     }
 
     /** Called by H2Backend's constructor for every database already in the file, and later for new ones. */
@@ -29,8 +29,8 @@ final class CopyingH2Backend extends H2Backend {
      * read under its lock, which keeps its pages from changing, and every result is copied out before the
      * lock is released ({@link CopyingH2Collection}), so no reader is left holding pages of a freed chunk.
      */
-    private static MVStore openStore(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).open();
+    private static MVStore openStore(String fileName, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open();
         store.setRetentionTime(0);
         return store;
     }

@@ -98,8 +98,18 @@ class CopyingH2BackendFileTest {
         }
     }
 
+    @Test
+    void thePageCacheIsAsLargeAsConfigured() {
+        H2Backend backend = new EmbeddedMongoConfig().readModelBackend(dataDirectory, 7);
+        try {
+            assertThat(backend.getMvStore().getCacheSize()).isEqualTo(7);
+        } finally {
+            backend.close();
+        }
+    }
+
     private H2Backend serviceBackend(Path directory) {
-        return new EmbeddedMongoConfig().readModelBackend(directory);
+        return new EmbeddedMongoConfig().readModelBackend(directory, EmbeddedMongoConfig.DEFAULT_READ_STORE_CACHE_MB);
     }
 
     private H2Backend libraryBackend(Path directory) {

@@ -29,7 +29,7 @@ class CopyingH2CollectionTest {
 
     @BeforeEach
     void openCollection() {
-        backend = new EmbeddedMongoConfig().readModelBackend(dataDirectory);
+        backend = new EmbeddedMongoConfig().readModelBackend(dataDirectory, EmbeddedMongoConfig.DEFAULT_READ_STORE_CACHE_MB);
         contracts = backend.resolveDatabase("ledger").createCollectionOrThrowIfExists("contracts");
         contracts.insertDocuments(List.of(new Document("_id", "c-1").append("status", "OFFERED")));
     }

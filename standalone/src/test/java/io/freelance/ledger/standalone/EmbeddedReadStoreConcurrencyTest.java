@@ -79,7 +79,7 @@ class EmbeddedReadStoreConcurrencyTest {
     void startServer() {
         H2Backend backend = LIBRARY_BACKEND
                 ? new H2Backend(dataDirectory.resolve("read-models.mv.db").toString())
-                : new EmbeddedMongoConfig().readModelBackend(dataDirectory);
+                : new EmbeddedMongoConfig().readModelBackend(dataDirectory, EmbeddedMongoConfig.DEFAULT_READ_STORE_CACHE_MB);
         server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();

@@ -124,7 +124,7 @@ class RestartTest {
     private String readModelStatusOnDisk(String contractId) {
         Path file = dataDirectory.resolve("read-models.mv.db");
         assertThat(Files.exists(file)).isTrue();
-        MongoServer server = new MongoServer(new EmbeddedMongoConfig().readModelBackend(dataDirectory));
+        MongoServer server = new MongoServer(new EmbeddedMongoConfig().readModelBackend(dataDirectory, EmbeddedMongoConfig.DEFAULT_READ_STORE_CACHE_MB));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             Document contract = client.getDatabase("ledger").getCollection("contracts")
                     .find(new Document("_id", contractId)).first();

@@ -3,6 +3,7 @@ package io.freelance.ledger.standalone;
 import static io.freelance.ledger.standalone.DemoUser.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,9 @@ class ServiceSettingsTest extends StandaloneTestBase {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    H2Backend readModelBackend;
 
     /** H2's default would acknowledge a commit up to 500 ms before it reaches the file. */
     @Test
@@ -31,6 +35,12 @@ class ServiceSettingsTest extends StandaloneTestBase {
                 "SELECT DISTINCT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'", String.class);
 
         assertThat(retentionTime).isEqualTo("0");
+    }
+
+    /** A small page cache for the read-model file: pages kept for minutes would die in the old generation (see the config). */
+    @Test
+    void theReadModelFileKeepsASmallPageCache() {
+        assertThat(readModelBackend.getMvStore().getCacheSize()).isEqualTo(EmbeddedMongoConfig.DEFAULT_READ_STORE_CACHE_MB);
     }
 
     /** Large objects are stored apart from their rows: slower appends and reads, and memory held until a timeout. */

@@ -104,7 +104,7 @@ class EmbeddedReadStoreBenchmark {
     }
 
     private H2Backend serviceBackend(Path directory) {
-        return new EmbeddedMongoConfig().readModelBackend(directory);
+        return new EmbeddedMongoConfig().readModelBackend(directory, EmbeddedMongoConfig.DEFAULT_READ_STORE_CACHE_MB);
     }
 
     /** About the size and shape of a contract's read model: nested terms, a milestone list, money as text. */

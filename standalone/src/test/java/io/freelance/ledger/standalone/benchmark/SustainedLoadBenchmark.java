@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * reported minute by minute: what the 30-second windows after a warm-up miss (the JIT settling, the heap
  * filling with what lives a minute or two, the read-model file growing). Each minute also shows the service's
  * CPU per mutation, the collector's pauses, the heap in use and the size of both data files, from the
- * service's own metrics and the data directory. {@code -Dsustained.minutes} sets how long (default 6).
+ * service's own metrics and the data directory. {@code -Dsustained.minutes} sets how long (default 6);
+ * {@code -Dsustained.environment=NAME=value,NAME=value} starts the service with those settings, so one build can be
+ * measured with a setting and without it, one run after the other.
  */
 @Tag("benchmark")
 class SustainedLoadBenchmark {
@@ -40,7 +42,7 @@ class SustainedLoadBenchmark {
         int minutes = Integer.getInteger("sustained.minutes", 6);
         Path dataDirectory = Path.of("target", "benchmark-data", "sustained-" + UUID.randomUUID()).toAbsolutePath();
         List<Minute> rows = new ArrayList<>();
-        try (ServiceProcess service = new ServiceProcess("sustained-load-benchmark", dataDirectory, Map.of())) {
+        try (ServiceProcess service = new ServiceProcess("sustained-load-benchmark", dataDirectory, serviceEnvironment())) {
             service.start();
             String baseUrl = service.baseUrl();
             for (int minute = 1; minute <= minutes; minute++) {
@@ -61,6 +63,20 @@ class SustainedLoadBenchmark {
             assertThat(row.measured().summary().count()).as("mutations in minute %d", row.number()).isPositive();
             assertThat(row.measured().summary().errors()).as("errors in minute %d", row.number()).isZero();
         }
+    }
+
+    private static Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        for (String setting : System.getProperty("sustained.environment", "").split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                environment.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            }
+        }
+        if (!environment.isEmpty()) {
+            System.out.println("Service started with " + environment);
+        }
+        return environment;
     }
 
     /** Seconds, as the service's Micrometer metrics report them (process CPU time, the sum of collector pauses). */
