@@ -50,7 +50,8 @@ class EscrowLedgerPropertiesTest {
     record MilestonePlan(long depositCents, long releaseCents, long bonusCents, boolean retried) {
     }
 
-    private static final int CASES = 150;
+    /** A thousand plans by default, each one command sequence; {@code -Dledger.properties.fixture-cases=N} runs more. */
+    private static final int CASES = Integer.getInteger("ledger.properties.fixture-cases", 1000);
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, CASES);

@@ -64,7 +64,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InvoiceLedgerPropertiesTest {
 
-    private static final int CASES = 150;
+    /** A thousand plans by default, each one command sequence; {@code -Dledger.properties.fixture-cases=N} runs more. */
+    private static final int CASES = Integer.getInteger("ledger.properties.fixture-cases", 1000);
     private static final Duration LONG_AFTER_EVERY_DEADLINE = Duration.ofDays(60);
 
     enum Answer { NONE, ACCEPT, CONTEST }
