@@ -88,6 +88,7 @@ class CrashRecoveryTest {
             List<FixedPriceFlow> released = finishFlows(api, flows, probes);
             Instant lastSubmission = Instant.now();
             checkLedgerSettledExactlyOnce(api, released);
+            checkJournalChainVerifies(api);
             checkDeadlinesFiredAfterTheLastRestart(api, probes);
             checkAnswers();
             LedgerSnapshot live = LedgerSnapshot.take(api, CURRENCIES);
@@ -276,6 +277,20 @@ class CrashRecoveryTest {
         violations.addAll("the settled ledger differs from the released flows, to the cent", differences);
         violations.addAll("money booked other than exactly once", StatementPostings.bookedOtherThanOnce(api, released));
         System.out.printf("Ledger checked for %d released flows%n", released.size());
+    }
+
+    /**
+     * Finance's verification of the hash chain: every entry still points at the event it was made from. Concurrent
+     * commands commit out of order, so some events reach the ledger after one with a higher position.
+     */
+    private void checkJournalChainVerifies(LedgerApi api) {
+        JsonNode verification = api.call(DemoUser.ERIN, "{ verifyJournalChain { ok entriesChecked firstBreak { kind description } } }",
+                Map.of()).dataAt("verifyJournalChain");
+        if (!verification.path("ok").asBoolean() || verification.path("entriesChecked").asInt() == 0) {
+            violations.add("the journal chain does not verify after concurrent load and kills", verification.toString());
+        }
+        System.out.printf("Journal chain: ok %s over %d entries%n", verification.path("ok").asBoolean(),
+                verification.path("entriesChecked").asInt());
     }
 
     /**

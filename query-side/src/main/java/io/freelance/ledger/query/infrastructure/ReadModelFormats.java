@@ -35,12 +35,14 @@ public class ReadModelFormats {
      * weekly limit changes and tracker opt-in (earlier documents missed the pauses and changes already stored).
      * Ledger 2: balances and journal legs carry their account's kind and owner id (escrow balances had no owner
      * id before). Ledger 3: journal entries carry their link in the journal's hash chain (a replay chains the
-     * entries recorded before). Rooms 2: the room search's text index (messages stored before are not in it).
+     * entries recorded before). Ledger 4: every entry records its event's own position; before, an event that committed
+     * after one with a higher position was recorded at that higher one, where the chain's verification then broke.
+     * Rooms 2: the room search's text index (messages stored before are not in it).
      * Rooms 3: each user's rooms in bucketed lists, no longer one document per user that grew with every room.
      */
     private static final List<Format> FORMATS = List.of(
             new Format("contract-projection", 3, List.of("contracts", "escrow_accounts")),
-            new Format("ledger-projection", 3, List.of("ledger_balances")),
+            new Format("ledger-projection", 4, List.of("ledger_balances")),
             new Format("invoice-projection", 1, List.of("invoices", "invoice_lists")),
             new Format("diary-projection", 1, List.of("work_diaries", "diary_screenshots")),
             new Format("dispute-projection", 1, List.of("disputes", "dispute_queue", "dispute_lists")),

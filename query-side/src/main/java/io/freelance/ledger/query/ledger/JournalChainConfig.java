@@ -22,6 +22,12 @@ public class JournalChainConfig {
         return new JournalChain(readModelDatabase, JOURNAL_CHAIN);
     }
 
+    /** Exact where the event store has no gaps (Axon Server); an application on a gap-aware store offers its own as primary (standalone does). */
+    @Bean
+    public EventPositions tokenPositions() {
+        return new TokenPositions();
+    }
+
     @Bean
     public JournalChainVerifier journalChainVerifier(MongoDatabase readModelDatabase, ObjectProvider<EventStorageEngine> storageEngine,
                                                      ObjectProvider<EventStore> eventStore) {

@@ -22,9 +22,11 @@ public class LedgerProjection {
     public static final String PROCESSING_GROUP = "ledger-projection";
 
     private final LedgerStore store;
+    private final EventPositions positions;
 
-    public LedgerProjection(LedgerStore store) {
+    public LedgerProjection(LedgerStore store, EventPositions positions) {
         this.store = store;
+        this.positions = positions;
     }
 
     /** {@code recordedAt}: when the event was stored, kept on the entry beside its effective time (as-of reports read it). */
@@ -34,8 +36,7 @@ public class LedgerProjection {
             // Moved nothing between accounts (a milestone paid from money already in escrow).
             return;
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException(
-                "The ledger needs the event's stream position; token " + token + " has none"));
+        long position = positions.positionOf(eventId, token);
         store.apply(movement.journalEntry(), position, movement.getClass().getSimpleName(), eventId, recordedAt);
     }
 

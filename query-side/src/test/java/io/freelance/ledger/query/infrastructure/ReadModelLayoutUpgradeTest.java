@@ -63,7 +63,7 @@ class ReadModelLayoutUpgradeTest {
         verify(contracts, never()).resetTokens();
         verify(ledger, never()).resetTokens();
         assertThat(layoutOf("contract-projection")).isEqualTo(3);
-        assertThat(layoutOf("ledger-projection")).isEqualTo(3);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(4);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ReadModelLayoutUpgradeTest {
         verify(contracts, never()).resetTokens();
         verify(ledger, never()).resetTokens();
         assertThat(layoutOf("contract-projection")).isEqualTo(3);
-        assertThat(layoutOf("ledger-projection")).isEqualTo(3);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(4);
     }
 
     @Test
@@ -96,6 +96,20 @@ class ReadModelLayoutUpgradeTest {
     }
 
     @Test
+    void aLedgerThatRecordedTokenPositionsIsReplayedSoEveryEntryPointsAtItsOwnEvent() {
+        database.getCollection("ledger_balances").insertOne(new Document("_id", "escrow:c-1|USD"));
+        database.getCollection("read_model_formats").insertOne(new Document("_id", "ledger-projection").append("layout", 3));
+
+        new ReadModelFormats(processing, database).rebuildOutdatedReadModels();
+
+        InOrder replay = inOrder(ledger);
+        replay.verify(ledger).shutDown();
+        replay.verify(ledger).resetTokens();
+        replay.verify(ledger).start();
+        assertThat(layoutOf("ledger-projection")).isEqualTo(4);
+    }
+
+    @Test
     void balancesWithoutTheirAccountsKindAndOwnerAreReplayedIntoTheCurrentLayout() {
         // As layout 1 left an escrow balance: the name, and no owner id (escrow had none) and no kind.
         database.getCollection("ledger_balances").insertOne(new Document("_id", "escrow:c-1|USD")
@@ -109,7 +123,7 @@ class ReadModelLayoutUpgradeTest {
         replay.verify(ledger).resetTokens();
         replay.verify(ledger).start();
         verify(contracts, never()).resetTokens();
-        assertThat(layoutOf("ledger-projection")).isEqualTo(3);
+        assertThat(layoutOf("ledger-projection")).isEqualTo(4);
     }
 
     @Test

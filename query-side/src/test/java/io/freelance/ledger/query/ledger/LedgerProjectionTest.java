@@ -50,7 +50,7 @@ class LedgerProjectionTest {
         database = mongo.database("ledger-projection-test");
         AccountLists accountLists = new AccountLists(database);
         store = new LedgerStore(database, accountLists);
-        projection = new LedgerProjection(store);
+        projection = new LedgerProjection(store, new TokenPositions());
         readModel = new LedgerReadModel(database, accountLists);
     }
 

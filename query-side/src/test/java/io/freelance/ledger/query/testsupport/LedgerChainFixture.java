@@ -10,6 +10,7 @@ import io.freelance.ledger.query.ledger.JournalChainConfig;
 import io.freelance.ledger.query.ledger.LedgerFields;
 import io.freelance.ledger.query.ledger.LedgerProjection;
 import io.freelance.ledger.query.ledger.LedgerStore;
+import io.freelance.ledger.query.ledger.TokenPositions;
 import io.freelance.ledger.query.ledger.chain.ChainEventReader;
 import io.freelance.ledger.query.ledger.chain.ChainHead;
 import io.freelance.ledger.query.ledger.chain.JournalChainVerifier;
@@ -41,7 +42,7 @@ public final class LedgerChainFixture {
     public LedgerChainFixture(MongoDatabase database) {
         this.database = database;
         this.store = new LedgerStore(database, new AccountLists(database));
-        this.projection = new LedgerProjection(store);
+        this.projection = new LedgerProjection(store, new TokenPositions());
         store.deleteAll();
     }
 
