@@ -92,8 +92,10 @@ public class ChainEventReader {
                 if (position > last) {
                     break;
                 }
+                // An event that commits while this read goes on arrives after its higher neighbours, with the
+                // highest position seen so far on its token: the first event read at a position is the one there.
                 if (positions.contains(position)) {
-                    found.put(position, event);
+                    found.putIfAbsent(position, event);
                 }
             }
         }
