@@ -12,17 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAliases    how many aliased fields one request may hold: aliases are how one request asks
  *                      for the same expensive field many times
  * @param maxComplexity the most a request may cost, counted as {@link QueryCost} describes
+ * @param maxRequestBytes the largest body a GraphQL request over HTTP may have ({@link RequestBodyLimit});
+ *                      room for graphql-java's own limit of 1,000,000 characters in a document
  */
 @ConfigurationProperties("ledger.graphql")
 public record QueryLimitProperties(
         @DefaultValue("15") int maxDepth,
         @DefaultValue("30") int maxAliases,
-        @DefaultValue("5000") int maxComplexity) {
+        @DefaultValue("5000") int maxComplexity,
+        @DefaultValue("1048576") long maxRequestBytes) {
 
     public QueryLimitProperties {
-        if (maxDepth < 1 || maxAliases < 0 || maxComplexity < 1) {
-            throw new IllegalArgumentException("ledger.graphql: max-depth and max-complexity must be at least 1, "
-                    + "max-aliases at least 0");
+        if (maxDepth < 1 || maxAliases < 0 || maxComplexity < 1 || maxRequestBytes < 1) {
+            throw new IllegalArgumentException("ledger.graphql: max-depth, max-complexity and max-request-bytes must be "
+                    + "at least 1, max-aliases at least 0");
         }
     }
 }

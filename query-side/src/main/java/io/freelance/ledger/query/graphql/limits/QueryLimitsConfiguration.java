@@ -1,7 +1,9 @@
 package io.freelance.ledger.query.graphql.limits;
 
 import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,5 +34,14 @@ public class QueryLimitsConfiguration {
     @Order(3)
     public Instrumentation queryComplexityLimit(QueryLimitProperties limits) {
         return new QueryComplexityLimit(limits.maxComplexity());
+    }
+
+    /** On the GraphQL path only; after Spring Security's filters (registration's default order), so after sign-in. */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimit> graphQlRequestBodyLimit(QueryLimitProperties limits,
+            @Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limits.maxRequestBytes()));
+        registration.addUrlPatterns(graphQlPath);
+        return registration;
     }
 }
