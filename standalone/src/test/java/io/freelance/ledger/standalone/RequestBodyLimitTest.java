@@ -2,17 +2,23 @@ package io.freelance.ledger.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +32,7 @@ class RequestBodyLimitTest extends StandaloneTestBase {
 
     private static final int CAP = 1 << 20;
     private static final long HUGE = 150_000_000L;
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("content-length: *(\\d+)");
 
     /** Declared too large: refused at once, classified, with only the first few bytes of the body ever sent. */
     @Test
@@ -49,7 +56,7 @@ class RequestBodyLimitTest extends StandaloneTestBase {
             clients.shutdownNow();
         }
 
-        assertThat(api.call(DemoUser.ALICE, "{ me { id } }", java.util.Map.of()).data().path("me").path("id").asString())
+        assertThat(api.call(DemoUser.ALICE, "{ me { id } }", Map.of()).data().path("me").path("id").asString())
                 .isEqualTo("alice");
         assertThat(storedEventCount()).isEqualTo(eventsBefore);
     }
@@ -61,7 +68,7 @@ class RequestBodyLimitTest extends StandaloneTestBase {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("java.");
-        assertThat(api.call(DemoUser.ALICE, "{ me { id } }", java.util.Map.of()).data().path("me").path("id").asString())
+        assertThat(api.call(DemoUser.ALICE, "{ me { id } }", Map.of()).data().path("me").path("id").asString())
                 .isEqualTo("alice");
     }
 
@@ -96,7 +103,7 @@ class RequestBodyLimitTest extends StandaloneTestBase {
 
     private RawAnswer postChunked(int bodyBytes) throws IOException {
         byte[] body = new byte[bodyBytes];
-        java.util.Arrays.fill(body, (byte) 'a');
+        Arrays.fill(body, (byte) 'a');
         byte[] start = "{\"query\":\"{ me { id } }\",\"variables\":{\"x\":\"".getBytes(StandardCharsets.UTF_8);
         System.arraycopy(start, 0, body, 0, start.length);
         return post(body, true);
@@ -139,7 +146,7 @@ class RequestBodyLimitTest extends StandaloneTestBase {
      * open for a while after answering, so reading to the end of the stream would wait for that.
      */
     private static RawAnswer read(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         while (true) {
             int n = in.read(buffer);
@@ -152,10 +159,10 @@ class RequestBodyLimitTest extends StandaloneTestBase {
             if (bodyStart < 4) {
                 continue;
             }
-            String head = response.substring(0, bodyStart).toLowerCase(java.util.Locale.ROOT);
+            String head = response.substring(0, bodyStart).toLowerCase(Locale.ROOT);
             String body = response.substring(bodyStart);
             int status = Integer.parseInt(response.substring(9, 12));
-            java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
+            Matcher length = CONTENT_LENGTH.matcher(head);
             if (length.find() && body.getBytes(StandardCharsets.UTF_8).length >= Integer.parseInt(length.group(1))) {
                 return new RawAnswer(status, body);
             }

@@ -51,7 +51,8 @@ public class RequestErrorInterceptor implements WebGraphQlInterceptor {
     /** A request refused before anything ran, when no single field can be blamed. */
     static final String RULE = "graphql.request";
     static final String INTROSPECTION_RULE = "query.introspection";
-    static final String SIZE_RULE = "query.size";
+    /** Also the rule of a request body over the cap ({@code RequestBodyLimit}). */
+    public static final String SIZE_RULE = "query.size";
 
     private static final Logger log = LoggerFactory.getLogger(RequestErrorInterceptor.class);
 

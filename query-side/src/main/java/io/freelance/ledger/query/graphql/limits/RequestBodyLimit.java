@@ -1,5 +1,6 @@
 package io.freelance.ledger.query.graphql.limits;
 
+import io.freelance.ledger.query.graphql.RequestErrorInterceptor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,8 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sign-in, so a stranger's body is never read at all.
  */
 public class RequestBodyLimit extends OncePerRequestFilter {
-
-    static final String RULE = "query.size";
 
     private final long maxBytes;
 
@@ -53,7 +52,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         String message = String.format(Locale.ROOT,
                 "The request body is %d bytes; a GraphQL request may be at most %d bytes.", declared, maxBytes);
         String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\","
-                + "\"rule\":\"" + RULE + "\"}}]}";
+                + "\"rule\":\"" + RequestErrorInterceptor.SIZE_RULE + "\"}}]}";
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         // Tomcat would otherwise swallow the unread body to keep the connection; closing it costs less.
