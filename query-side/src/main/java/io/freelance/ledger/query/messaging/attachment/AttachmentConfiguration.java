@@ -1,8 +1,10 @@
 package io.freelance.ledger.query.messaging.attachment;
 
 import com.mongodb.client.MongoDatabase;
+import io.freelance.ledger.query.operations.PeriodicTask;
 import io.freelance.ledger.query.readstore.ReadStoreDurability;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +28,18 @@ class AttachmentConfiguration {
     @Bean
     AttachmentUploads attachmentUploads(AttachmentProperties properties, AttachmentFiles attachmentFiles,
                                         ObjectProvider<ReadStoreDurability> durability) {
-        return new AttachmentUploads(properties.maxBytes().toBytes(), new AttachmentTypes(properties.allowedTypes()),
+        return new AttachmentUploads(properties.maxBytes().toBytes(), properties.maxUploadTime(),
+                new AttachmentTypes(properties.allowedTypes()),
                 attachmentFiles, durability.getIfAvailable(() -> ReadStoreDurability.AS_ACKNOWLEDGED),
                 Clock.systemUTC());
+    }
+
+    /** Removes what uploads cut off by a crash left behind (every ten minutes by default). */
+    @Bean
+    PeriodicTask abandonedUploadsSweep(AttachmentProperties properties, AttachmentFiles attachmentFiles) {
+        AbandonedUploads abandoned = new AbandonedUploads(attachmentFiles, properties.maxUploadTime(), Clock.systemUTC());
+        Duration interval = AbandonedUploads.sweepInterval(properties.maxUploadTime());
+        return new PeriodicTask("abandoned-uploads-sweep", interval, interval, abandoned::sweep);
     }
 
     /**

@@ -9,6 +9,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,12 @@ import org.bson.types.Binary;
  * <p>
  * A file exists for readers once its metadata holds the checksum: GridFS writes the file document when the
  * upload stream closes, and the checksum and size are set just after. A crash in between leaves a file no
- * reader sees (space, never a half attachment).
+ * reader sees (never a half attachment).
+ * <p>
+ * Every upload is also noted in {@code attachments.uploading} before its first chunk is written, and the note
+ * is deleted once the upload is complete, before it is answered. A note left behind therefore marks an upload
+ * that was never acknowledged: one cut off by a crash, whose chunks no file document claims.
+ * {@link AbandonedUploads} finds such notes and deletes what they mark, so a crash costs no space for good.
  * <p>
  * Chunks are read and deleted one by one by their exact key {@code {files_id, n}}: the embedded read store
  * serves that from the unique index GridFS creates but scans every chunk of every file for the driver's
@@ -39,15 +45,18 @@ final class AttachmentFiles {
     static final String BUCKET = "attachments";
     /** GridFS's own default: what an upload or a download holds in memory at a time, beside its copy buffer. */
     static final int CHUNK_BYTES = 255 * 1024;
+    static final String UPLOADING = BUCKET + ".uploading";
 
     private final GridFSBucket bucket;
     private final MongoCollection<Document> files;
     private final MongoCollection<Document> chunks;
+    private final MongoCollection<Document> uploading;
 
     AttachmentFiles(MongoDatabase database) {
         this.bucket = GridFSBuckets.create(database, BUCKET);
         this.files = database.getCollection(BUCKET + ".files");
         this.chunks = database.getCollection(BUCKET + ".chunks");
+        this.uploading = database.getCollection(UPLOADING);
     }
 
     /** What is known of an upload before its bytes are read. */
@@ -55,8 +64,12 @@ final class AttachmentFiles {
                      String uploaderId, Instant uploadedAt) {
     }
 
-    /** A GridFS upload stream for the new file: it holds one chunk in memory and writes each as it fills. */
+    /**
+     * A GridFS upload stream for the new file: it holds one chunk in memory and writes each as it fills. The upload
+     * is noted as under way first, so a crash that cuts it off leaves the note beside its chunks.
+     */
     GridFSUploadStream open(NewUpload upload) {
+        uploading.insertOne(new Document("_id", upload.attachmentId()).append("startedAt", Date.from(upload.uploadedAt())));
         Document metadata = new Document("uploaderId", upload.uploaderId())
                 .append("contentType", upload.contentType())
                 .append("declaredContentType", upload.declaredContentType())
@@ -73,15 +86,50 @@ final class AttachmentFiles {
     }
 
     /**
-     * Deletes what an upload stream left unclosed has written: its chunks so far (the stream writes no file
-     * document until it is closed, so there is none). Used instead of the stream's own abort, which deletes by
-     * {@code files_id} alone: on the embedded store that scans every chunk stored.
+     * The upload is complete: its note is deleted. False when the note was gone already, because the upload ran so
+     * long that {@link AbandonedUploads} took it for one cut off and deleted what it had written.
+     */
+    boolean finish(String attachmentId) {
+        return uploading.deleteOne(eq("_id", attachmentId)).getDeletedCount() == 1;
+    }
+
+    /**
+     * Deletes what an upload left unfinished has written: its chunks so far, its file document if the stream was
+     * closed, and its note. Used instead of the stream's own abort, which deletes by {@code files_id} alone: on the
+     * embedded store that scans every chunk stored.
      */
     void discard(String attachmentId, long bytesWritten) {
         long chunksWritten = bytesWritten / CHUNK_BYTES + 1; // one more than filled: harmless when absent
         for (int n = 0; n < chunksWritten; n++) {
-            chunks.deleteOne(new Document("files_id", attachmentId).append("n", n));
+            chunks.deleteOne(chunkKey(attachmentId, n));
         }
+        files.deleteOne(eq("_id", attachmentId));
+        uploading.deleteOne(eq("_id", attachmentId));
+    }
+
+    /** The uploads noted as under way since before {@code cutoff}, oldest first. */
+    List<String> uploadsStartedBefore(Instant cutoff) {
+        List<String> ids = new ArrayList<>();
+        uploading.find(Filters.lt("startedAt", Date.from(cutoff))).forEach(note -> ids.add(note.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * Deletes everything of an upload that was never finished, whose size is unknown: its note first (so an upload
+     * still running learns, when it finishes, that it was taken for abandoned), then its file document and its
+     * chunks from the first until one is missing. Chunks are written in order and a crash keeps a prefix of them.
+     * False when another sweep took the note first.
+     */
+    boolean discardAbandoned(String attachmentId) {
+        if (uploading.deleteOne(eq("_id", attachmentId)).getDeletedCount() == 0) {
+            return false;
+        }
+        files.deleteOne(eq("_id", attachmentId));
+        int n = 0;
+        while (chunks.deleteOne(chunkKey(attachmentId, n)).getDeletedCount() == 1) {
+            n++;
+        }
+        return true;
     }
 
     Optional<StoredAttachment> find(String attachmentId) {
@@ -123,12 +171,16 @@ final class AttachmentFiles {
     }
 
     private byte[] chunk(String attachmentId, int n) {
-        // Exactly these two keys, in this order: the form the embedded store serves from its unique index.
-        Document chunk = chunks.find(new Document("files_id", attachmentId).append("n", n)).first();
+        Document chunk = chunks.find(chunkKey(attachmentId, n)).first();
         if (chunk == null) {
             throw new IllegalStateException("Chunk " + n + " of GridFS file " + attachmentId + " is missing");
         }
         return chunk.get("data", Binary.class).getData();
+    }
+
+    /** Exactly these two keys, in this order: the form the embedded store serves from its unique index. */
+    private static Document chunkKey(String attachmentId, int n) {
+        return new Document("files_id", attachmentId).append("n", n);
     }
 
     private static StoredAttachment fromFile(GridFSFile file) {

@@ -1,5 +1,6 @@
 package io.freelance.ledger.query.messaging.attachment;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param allowedTypes the media types a file may be, as found from its bytes: images a browser shows safely, PDF,
  *                     plain text and CSV, ZIP and office documents. Not HTML or SVG, which carry scripts that run
  *                     where they are opened, and no executables
+ * @param maxUploadTime the longest an upload may take (30 minutes by default: 100 MB at under half a megabit a
+ *                     second); a body still arriving then is refused. What an upload cut off by a crash wrote
+ *                     is deleted once twice this time has passed
  */
 @ConfigurationProperties("ledger.attachments")
 public record AttachmentProperties(
@@ -28,7 +32,8 @@ public record AttachmentProperties(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                 "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
-                "application/vnd.oasis.opendocument.presentation"}) List<String> allowedTypes) {
+                "application/vnd.oasis.opendocument.presentation"}) List<String> allowedTypes,
+        @DefaultValue("30m") Duration maxUploadTime) {
 
     public AttachmentProperties {
         if (maxBytes.toBytes() < 1) {
@@ -36,6 +41,9 @@ public record AttachmentProperties(
         }
         if (allowedTypes == null || allowedTypes.isEmpty()) {
             throw new IllegalArgumentException("ledger.attachments.allowed-types must name at least one media type");
+        }
+        if (maxUploadTime.isNegative() || maxUploadTime.isZero()) {
+            throw new IllegalArgumentException("ledger.attachments.max-upload-time must be positive; it was " + maxUploadTime);
         }
         allowedTypes = allowedTypes.stream().map(type -> type.strip().toLowerCase(Locale.ROOT)).toList();
     }

@@ -3,6 +3,7 @@ package io.freelance.ledger.query.messaging.attachment;
 import io.freelance.ledger.common.ErrorCategory;
 import io.freelance.ledger.common.LedgerError;
 import io.freelance.ledger.query.web.RefusedRequest;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /** An upload or download refused, nothing kept; the named cases of this endpoint. */
@@ -19,6 +20,12 @@ final class AttachmentRefusal extends RefusedRequest {
     static AttachmentRefusal tooLarge(long maxBytes) {
         return new AttachmentRefusal(HttpStatus.CONTENT_TOO_LARGE, LedgerError.badRequest(BODY, "body.too-large",
                 "An attachment may be at most %d bytes (ledger.attachments.max-bytes); this one is larger.".formatted(maxBytes)));
+    }
+
+    static AttachmentRefusal tooSlow(Duration maxUploadTime) {
+        return new AttachmentRefusal(HttpStatus.REQUEST_TIMEOUT, LedgerError.badRequest(BODY, "body.too-slow",
+                "An upload may take at most %s (ledger.attachments.max-upload-time); this one took longer and was not kept."
+                        .formatted(maxUploadTime)));
     }
 
     static AttachmentRefusal empty() {

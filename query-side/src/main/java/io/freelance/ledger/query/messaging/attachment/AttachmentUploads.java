@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -17,21 +19,24 @@ import org.apache.tika.mime.MediaType;
  * (at most {@link AttachmentTypes#DETECTION_BYTES}) are read and checked for what they are before anything is
  * stored; then the whole body flows through a fixed buffer into a GridFS upload stream, hashed (SHA-256) and
  * counted on the way, so the heap holds one buffer and one GridFS chunk of it at a time, whatever its size.
- * A body that passes the cap is cut off one byte past it and what was written is deleted.
+ * A body that passes the cap, or is still arriving after the longest an upload may take, is cut off and what was
+ * written is deleted.
  */
 final class AttachmentUploads {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final long maxBytes;
+    private final Duration maxUploadTime;
     private final AttachmentTypes types;
     private final AttachmentFiles files;
     private final ReadStoreDurability durability;
     private final Clock clock;
 
-    AttachmentUploads(long maxBytes, AttachmentTypes types, AttachmentFiles files, ReadStoreDurability durability,
-                      Clock clock) {
+    AttachmentUploads(long maxBytes, Duration maxUploadTime, AttachmentTypes types, AttachmentFiles files,
+                      ReadStoreDurability durability, Clock clock) {
         this.maxBytes = maxBytes;
+        this.maxUploadTime = maxUploadTime;
         this.types = types;
         this.files = files;
         this.durability = durability;
@@ -66,6 +71,7 @@ final class AttachmentUploads {
     private StoredAttachment stored(AttachmentFiles.NewUpload upload, byte[] head, InputStream body) throws IOException {
         MessageDigest digest = sha256Digest();
         GridFSUploadStream out = files.open(upload);
+        Instant deadline = upload.uploadedAt().plus(maxUploadTime);
         long total = 0;
         try {
             digest.update(head);
@@ -79,17 +85,26 @@ final class AttachmentUploads {
                 if (total > maxBytes) {
                     throw AttachmentRefusal.tooLarge(maxBytes);
                 }
+                if (clock.instant().isAfter(deadline)) {
+                    throw AttachmentRefusal.tooSlow(maxUploadTime);
+                }
                 digest.update(buffer, 0, read);
                 out.write(buffer, 0, read);
             }
+            out.close();
         } catch (IOException | RuntimeException e) {
-            // The client went away, the body passed the cap, or the store failed: keep nothing of it.
+            // The client went away, the body passed a limit, or the store failed: keep nothing of it.
             discardQuietly(upload, total, e);
             throw e;
         }
-        out.close();
         String sha256 = HexFormat.of().formatHex(digest.digest());
         files.complete(upload.attachmentId(), sha256, total);
+        if (!files.finish(upload.attachmentId())) {
+            // A read blocked past the time allowed, and the upload was taken for abandoned meanwhile.
+            AttachmentRefusal tooSlow = AttachmentRefusal.tooSlow(maxUploadTime);
+            discardQuietly(upload, total, tooSlow);
+            throw tooSlow;
+        }
         return new StoredAttachment(upload.attachmentId(), upload.fileName(), upload.contentType(),
                 upload.declaredContentType(), total, sha256, upload.uploaderId(), upload.uploadedAt(), List.of());
     }

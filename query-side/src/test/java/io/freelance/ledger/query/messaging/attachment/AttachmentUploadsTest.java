@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -34,7 +35,9 @@ class AttachmentUploadsTest {
     private final AttachmentFiles files = new AttachmentFiles(database);
     private final AtomicInteger durableCommits = new AtomicInteger();
     private final ReadStoreDurability durability = durableCommits::incrementAndGet;
-    private final AttachmentUploads uploads = new AttachmentUploads(MAX_BYTES,
+    private static final Duration MAX_UPLOAD_TIME = Duration.ofMinutes(30);
+
+    private final AttachmentUploads uploads = new AttachmentUploads(MAX_BYTES, MAX_UPLOAD_TIME,
             new AttachmentTypes(AttachmentTypesTest.DEFAULTS.allowedTypes()), files, durability, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Attachments attachments = new Attachments(files);
 
@@ -61,6 +64,7 @@ class AttachmentUploadsTest {
         files.copy(stored.attachmentId(), copy);
         assertThat(copy.toByteArray()).isEqualTo(pdf);
         assertThat(chunks()).isEqualTo(4);
+        assertThat(uploadsUnderWay()).as("the note that the upload was under way is deleted").isZero();
         assertThat(durableCommits).hasValue(1);
     }
 
@@ -107,6 +111,47 @@ class AttachmentUploadsTest {
 
         assertThat(files()).isZero();
         assertThat(chunks()).isZero();
+        assertThat(uploadsUnderWay()).isZero();
+    }
+
+    @Test
+    void aBodyStillArrivingAfterTheTimeAllowedIsRefusedAndLeavesNothing() {
+        MovingClock clock = new MovingClock(NOW);
+        AttachmentUploads timed = new AttachmentUploads(MAX_BYTES, MAX_UPLOAD_TIME,
+                new AttachmentTypes(AttachmentTypesTest.DEFAULTS.allowedTypes()), files, durability, clock);
+        // 900 KB in reads of at most 64 KiB, each taking three minutes: past the 30 minutes allowed before the end.
+        InputStream slow = new SlowBody(new ByteArrayInputStream(pdfOf(900_000)), clock, Duration.ofMinutes(3));
+
+        assertRefused(() -> timed.upload("carol", "slow.pdf", "application/pdf", -1, slow), "body.too-slow");
+
+        assertThat(files()).isZero();
+        assertThat(chunks()).isZero();
+        assertThat(uploadsUnderWay()).isZero();
+        assertThat(durableCommits).hasValue(0);
+    }
+
+    @Test
+    void anUploadTakenForAbandonedWhileItsLastReadBlockedIsRefusedWhenItFinishes() {
+        MovingClock clock = new MovingClock(NOW);
+        AttachmentUploads timed = new AttachmentUploads(MAX_BYTES, MAX_UPLOAD_TIME,
+                new AttachmentTypes(AttachmentTypesTest.DEFAULTS.allowedTypes()), files, durability, clock);
+        AbandonedUploads sweep = new AbandonedUploads(files, MAX_UPLOAD_TIME, clock);
+        InputStream blockedAtTheEnd = new SequenceInputStream(new ByteArrayInputStream(pdfOf(600_000)), new InputStream() {
+            @Override
+            public int read() {
+                // The end of the body comes only after a sweep has run, long past the time allowed.
+                clock.advance(AbandonedUploads.abandonedAfter(MAX_UPLOAD_TIME).plusMinutes(1));
+                assertThat(sweep.sweep()).isEqualTo(1);
+                return -1;
+            }
+        });
+
+        assertRefused(() -> timed.upload("carol", "blocked.pdf", "application/pdf", -1, blockedAtTheEnd), "body.too-slow");
+
+        assertThat(files()).isZero();
+        assertThat(chunks()).isZero();
+        assertThat(uploadsUnderWay()).isZero();
+        assertThat(durableCommits).hasValue(0);
     }
 
     @Test
@@ -171,6 +216,10 @@ class AttachmentUploadsTest {
         return database.getCollection("attachments.chunks").countDocuments();
     }
 
+    private long uploadsUnderWay() {
+        return database.getCollection(AttachmentFiles.UPLOADING).countDocuments();
+    }
+
     /** A PDF header, then random bytes: a PDF as far as detection looks. */
     static byte[] pdfOf(int bytes) {
         byte[] pdf = new byte[bytes];
@@ -200,6 +249,32 @@ class AttachmentUploadsTest {
     @FunctionalInterface
     private interface ThrowingCall {
         void run() throws Exception;
+    }
+
+    /** A body each of whose reads takes {@code perRead} of the clock's time. */
+    private static final class SlowBody extends InputStream {
+
+        private final InputStream in;
+        private final MovingClock clock;
+        private final Duration perRead;
+
+        SlowBody(InputStream in, MovingClock clock, Duration perRead) {
+            this.in = in;
+            this.clock = clock;
+            this.perRead = perRead;
+        }
+
+        @Override
+        public int read() throws IOException {
+            clock.advance(perRead);
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            clock.advance(perRead);
+            return in.read(buffer, offset, length);
+        }
     }
 
     private static final class CountingStream extends InputStream {
