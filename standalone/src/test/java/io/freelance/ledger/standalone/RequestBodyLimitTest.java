@@ -68,6 +68,8 @@ class RequestBodyLimitTest extends StandaloneTestBase {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("java.");
+        assertThat(JsonMapper.builder().build().readTree(answer.body()).path("errors").get(0).path("extensions").path("rule").asString())
+                .isEqualTo("request.unreadable");
         assertThat(api.call(DemoUser.ALICE, "{ me { id } }", Map.of()).data().path("me").path("id").asString())
                 .isEqualTo("alice");
     }
