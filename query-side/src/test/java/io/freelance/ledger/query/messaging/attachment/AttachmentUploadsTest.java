@@ -117,8 +117,7 @@ class AttachmentUploadsTest {
     @Test
     void aBodyStillArrivingAfterTheTimeAllowedIsRefusedAndLeavesNothing() {
         MovingClock clock = new MovingClock(NOW);
-        AttachmentUploads timed = new AttachmentUploads(MAX_BYTES, MAX_UPLOAD_TIME,
-                new AttachmentTypes(AttachmentTypesTest.DEFAULTS.allowedTypes()), files, durability, clock);
+        AttachmentUploads timed = uploadsTimedBy(clock);
         // 900 KB in reads of at most 64 KiB, each taking three minutes: past the 30 minutes allowed before the end.
         InputStream slow = new SlowBody(new ByteArrayInputStream(pdfOf(900_000)), clock, Duration.ofMinutes(3));
 
@@ -133,8 +132,7 @@ class AttachmentUploadsTest {
     @Test
     void anUploadTakenForAbandonedWhileItsLastReadBlockedIsRefusedWhenItFinishes() {
         MovingClock clock = new MovingClock(NOW);
-        AttachmentUploads timed = new AttachmentUploads(MAX_BYTES, MAX_UPLOAD_TIME,
-                new AttachmentTypes(AttachmentTypesTest.DEFAULTS.allowedTypes()), files, durability, clock);
+        AttachmentUploads timed = uploadsTimedBy(clock);
         AbandonedUploads sweep = new AbandonedUploads(files, MAX_UPLOAD_TIME, clock);
         InputStream blockedAtTheEnd = new SequenceInputStream(new ByteArrayInputStream(pdfOf(600_000)), new InputStream() {
             @Override
@@ -214,6 +212,11 @@ class AttachmentUploadsTest {
 
     private long chunks() {
         return database.getCollection("attachments.chunks").countDocuments();
+    }
+
+    private AttachmentUploads uploadsTimedBy(MovingClock clock) {
+        return new AttachmentUploads(MAX_BYTES, MAX_UPLOAD_TIME, new AttachmentTypes(AttachmentTypesTest.DEFAULTS.allowedTypes()),
+                files, durability, clock);
     }
 
     private long uploadsUnderWay() {
