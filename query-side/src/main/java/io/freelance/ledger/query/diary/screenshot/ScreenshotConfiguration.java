@@ -1,9 +1,12 @@
 package io.freelance.ledger.query.diary.screenshot;
 
 import com.mongodb.client.MongoDatabase;
+import io.freelance.ledger.query.operations.PeriodicTask;
 import io.freelance.ledger.query.readstore.ReadStoreDurability;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +24,17 @@ class ScreenshotConfiguration {
 
     @Bean
     ScreenshotStore screenshotStore(MongoDatabase readModelDatabase, ScreenshotFiles screenshotFiles) {
-        return new ScreenshotStore(readModelDatabase, screenshotFiles);
+        return new ScreenshotStore(readModelDatabase, screenshotFiles, Clock.systemUTC());
+    }
+
+    /** Removes what uploads cut off by a crash left behind (every ten minutes by default). */
+    @Bean
+    PeriodicTask abandonedScreenshotUploadsSweep(ScreenshotProperties properties, ScreenshotStore screenshotStore,
+                                                 ScreenshotFiles screenshotFiles) {
+        AbandonedScreenshotUploads abandoned = new AbandonedScreenshotUploads(screenshotStore, screenshotFiles,
+                properties.spoolDirectory(), properties.abandonedAfter(), Clock.systemUTC());
+        Duration interval = properties.abandonedAfter().dividedBy(6);
+        return new PeriodicTask("abandoned-screenshot-uploads-sweep", interval, interval, abandoned::sweep);
     }
 
     @Bean

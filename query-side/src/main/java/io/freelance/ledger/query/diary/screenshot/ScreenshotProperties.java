@@ -19,6 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param decodeWait           how long an upload waits for its share of that budget before it is answered 503
  * @param spoolDirectory       where bodies are written while they are checked (the system's temporary
  *                             directory when unset); each file is deleted once its upload is answered
+ * @param abandonedAfter       how old what a crash cut off must be before it is deleted: files a save wrote
+ *                             that no record claims, and spooled bodies not written to for this long; swept
+ *                             every sixth of this time. Far longer than a save or a pause in a body may take.
  */
 @ConfigurationProperties("ledger.screenshots")
 public record ScreenshotProperties(
@@ -26,7 +29,8 @@ public record ScreenshotProperties(
         @DefaultValue("24000000") long maxPixels,
         @DefaultValue("32000000") long concurrentDecodePixels,
         @DefaultValue("PT30S") Duration decodeWait,
-        Path spoolDirectory) {
+        Path spoolDirectory,
+        @DefaultValue("PT1H") Duration abandonedAfter) {
 
     public ScreenshotProperties {
         if (maxBytes.toBytes() < 1) {
@@ -42,6 +46,9 @@ public record ScreenshotProperties(
         }
         if (decodeWait.isNegative() || decodeWait.isZero()) {
             throw new IllegalArgumentException("ledger.screenshots.decode-wait must be a positive duration; it was " + decodeWait);
+        }
+        if (abandonedAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("ledger.screenshots.abandoned-after must be at least one second; it was " + abandonedAfter);
         }
         if (spoolDirectory == null) {
             spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
@@ -27,7 +28,8 @@ import org.bson.types.ObjectId;
  * document in {@code screenshot_records}, keyed by the hash, claims them. That insert is the moment a
  * screenshot exists: two uploads of the same bytes racing (on this instance or another) both write
  * their files, one insert wins, and the loser deletes only its own files. A crash between the files and
- * the claim leaves unclaimed files (space, never a half screenshot). Lookups are by {@code _id} only.
+ * the claim leaves unclaimed files (never a half screenshot), and the note of the save that wrote them,
+ * by which {@link AbandonedScreenshotUploads} deletes them later. Lookups are by {@code _id} only.
  */
 final class ScreenshotStore {
 
@@ -35,10 +37,12 @@ final class ScreenshotStore {
 
     private final MongoCollection<Document> records;
     private final ScreenshotFiles files;
+    private final Clock clock;
 
-    ScreenshotStore(MongoDatabase database, ScreenshotFiles files) {
+    ScreenshotStore(MongoDatabase database, ScreenshotFiles files, Clock clock) {
         this.records = database.getCollection(RECORDS);
         this.files = files;
+        this.clock = clock;
     }
 
     /** A screenshot as stored, and whether the uploader had not sent these bytes before. */
@@ -66,53 +70,67 @@ final class ScreenshotStore {
     }
 
     Outcome save(NewScreenshot screenshot) throws IOException {
-        List<ObjectId> written = new ArrayList<>();
+        Map<ScreenshotVariant, ObjectId> fileIds = new EnumMap<>(ScreenshotVariant.class);
+        for (ScreenshotVariant variant : ScreenshotVariant.values()) {
+            fileIds.put(variant, new ObjectId());
+        }
+        ScreenshotFiles.UploadNote note = new ScreenshotFiles.UploadNote(new ObjectId(), screenshot.screenshotId(),
+                List.copyOf(fileIds.values()));
+        files.noteUpload(note, clock.instant());
+        List<ObjectId> unclaimed = new ArrayList<>(note.fileIds());
         try {
             Map<ScreenshotVariant, StoredImage> images = new EnumMap<>(ScreenshotVariant.class);
             try (InputStream original = Files.newInputStream(screenshot.originalFile())) {
-                images.put(ScreenshotVariant.ORIGINAL, upload(screenshot, screenshot.original(), ScreenshotVariant.ORIGINAL, original, written));
+                images.put(ScreenshotVariant.ORIGINAL, upload(screenshot, screenshot.original(), ScreenshotVariant.ORIGINAL,
+                        fileIds.get(ScreenshotVariant.ORIGINAL), original));
             }
             for (DerivedImages.EncodedImage derived : List.of(screenshot.medium(), screenshot.thumbnail())) {
                 StoredImage image = new StoredImage(null, DerivedImages.CONTENT_TYPE, derived.bytes().length, derived.width(), derived.height());
-                images.put(derived.variant(), upload(screenshot, image, derived.variant(), new ByteArrayInputStream(derived.bytes()), written));
+                images.put(derived.variant(), upload(screenshot, image, derived.variant(), fileIds.get(derived.variant()),
+                        new ByteArrayInputStream(derived.bytes())));
             }
             StoredScreenshot stored = new StoredScreenshot(screenshot.screenshotId(), List.of(screenshot.uploaderId()), images);
             records.insertOne(toDocument(stored));
-            written.clear(); // claimed by the record now
+            unclaimed.clear(); // claimed by the record now
             return new Outcome(stored, true);
         } catch (MongoWriteException e) {
             if (!DuplicateKeys.isDuplicateKey(e)) {
                 throw e;
             }
-            written.forEach(files::delete);
-            written.clear();
+            unclaimed.forEach(files::delete);
+            unclaimed.clear();
             StoredScreenshot winner = find(screenshot.screenshotId())
                     .orElseThrow(() -> new IllegalStateException("Screenshot " + screenshot.screenshotId() + " was claimed and is gone"));
             return addUploader(winner, screenshot.uploaderId());
         } finally {
             // Any other failure (the record not written): leave no files that no record claims.
-            written.forEach(this::deleteQuietly);
+            unclaimed.removeIf(this::deletedQuietly);
+            if (unclaimed.isEmpty()) {
+                // Otherwise the note stays, and the sweep deletes what could not be deleted here.
+                files.finishUpload(note.uploadId());
+            }
         }
     }
 
-    private StoredImage upload(NewScreenshot screenshot, StoredImage image, ScreenshotVariant variant, InputStream content,
-                               List<ObjectId> written) {
+    private StoredImage upload(NewScreenshot screenshot, StoredImage image, ScreenshotVariant variant, ObjectId fileId,
+                               InputStream content) {
         Document metadata = new Document("screenshotId", screenshot.screenshotId())
                 .append("variant", variant.key())
                 .append("uploaderId", screenshot.uploaderId())
                 .append("contentType", image.contentType())
                 .append("width", image.width())
                 .append("height", image.height());
-        ObjectId fileId = files.upload(screenshot.screenshotId() + "/" + variant.key(), content, metadata);
-        written.add(fileId);
+        files.upload(fileId, screenshot.screenshotId() + "/" + variant.key(), content, metadata);
         return new StoredImage(fileId, image.contentType(), image.bytes(), image.width(), image.height());
     }
 
-    private void deleteQuietly(ObjectId fileId) {
+    private boolean deletedQuietly(ObjectId fileId) {
         try {
             files.delete(fileId);
+            return true;
         } catch (RuntimeException ignored) {
-            // Best effort after a failure that is already being reported; an unclaimed file only costs space.
+            // Best effort after a failure that is already being reported; the note keeps the file for the sweep.
+            return false;
         }
     }
 

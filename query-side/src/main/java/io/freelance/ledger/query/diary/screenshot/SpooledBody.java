@@ -18,6 +18,10 @@ import java.util.HexFormat;
 final class SpooledBody implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
+    private static final String FILE_PREFIX = "screenshot-";
+    private static final String FILE_SUFFIX = ".upload";
+    /** The names of spooled bodies, for a sweep of the ones a crash left behind. */
+    static final String FILE_GLOB = FILE_PREFIX + "*" + FILE_SUFFIX;
 
     private final Path file;
     private final long bytes;
@@ -36,7 +40,7 @@ final class SpooledBody implements AutoCloseable {
      * over the limit, deletes what it wrote and refuses: an oversized upload costs the limit, not its size.
      */
     static SpooledBody spool(InputStream body, long maxBytes, Path directory) throws IOException {
-        Path file = Files.createTempFile(directory, "screenshot-", ".upload");
+        Path file = Files.createTempFile(directory, FILE_PREFIX, FILE_SUFFIX);
         try {
             MessageDigest digest = sha256Digest();
             byte[] buffer = new byte[BUFFER_BYTES];

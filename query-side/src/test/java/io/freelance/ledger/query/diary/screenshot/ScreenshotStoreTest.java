@@ -8,6 +8,7 @@ import io.freelance.ledger.query.testsupport.InMemoryMongo;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Random;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ class ScreenshotStoreTest {
     private final InMemoryMongo mongo = new InMemoryMongo();
     private final MongoDatabase database = mongo.database("screenshots-test");
     private final ScreenshotFiles files = new ScreenshotFiles(database);
-    private final ScreenshotStore store = new ScreenshotStore(database, files);
+    private final ScreenshotStore store = new ScreenshotStore(database, files, Clock.systemUTC());
 
     @AfterEach
     void closeMongo() {
@@ -61,6 +62,8 @@ class ScreenshotStoreTest {
         assertThat(database.getCollection("screenshots.files").countDocuments()).isEqualTo(3);
         Document originalFile = database.getCollection("screenshots.files").find(new Document("_id", first.original().fileId())).first();
         assertThat(originalFile.getString("filename")).isEqualTo(ID + "/original");
+        assertThat(database.getCollection(ScreenshotFiles.UPLOADING).countDocuments())
+                .as("every save, the losing ones too, settled what it wrote").isZero();
     }
 
     private ScreenshotStore.NewScreenshot newScreenshot(String uploaderId, byte[] original) throws Exception {

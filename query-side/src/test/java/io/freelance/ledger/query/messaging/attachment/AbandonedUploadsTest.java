@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import io.freelance.ledger.query.testsupport.MovingClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.freelance.ledger.common.RuleViolation;
 import io.freelance.ledger.messaging.StoryAttachment;
 import io.freelance.ledger.query.readstore.ReadStoreDurability;
 import io.freelance.ledger.query.testsupport.InMemoryMongo;
+import io.freelance.ledger.query.testsupport.MovingClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.freelance.ledger.query.messaging.attachment;
+package io.freelance.ledger.query.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,15 +8,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A UTC clock that stands still until a test moves it on. */
-final class MovingClock extends Clock {
+public final class MovingClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MovingClock(Instant start) {
+    public MovingClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(instant -> instant.plus(by));
     }
 
