@@ -58,15 +58,19 @@ final class ScreenshotStore {
         return Optional.ofNullable(records.find(eq("_id", screenshotId)).first()).map(ScreenshotStore::fromDocument);
     }
 
-    /** Records another uploader of bytes already stored; true when they had not uploaded them before. */
+    /**
+     * Records another uploader of bytes already stored; new to them only for the one upload whose update added them,
+     * so of several uploads of the same bytes by one freelancer racing each other, exactly one is answered as new.
+     */
     Outcome addUploader(StoredScreenshot stored, String uploaderId) {
         if (stored.uploadedBy(uploaderId)) {
             return new Outcome(stored, false);
         }
-        records.updateOne(eq("_id", stored.screenshotId()), Updates.addToSet("uploaderIds", uploaderId));
+        boolean added = records.updateOne(eq("_id", stored.screenshotId()), Updates.addToSet("uploaderIds", uploaderId))
+                .getModifiedCount() == 1;
         List<String> uploaders = new ArrayList<>(stored.uploaderIds());
         uploaders.add(uploaderId);
-        return new Outcome(new StoredScreenshot(stored.screenshotId(), uploaders, stored.images()), true);
+        return new Outcome(new StoredScreenshot(stored.screenshotId(), uploaders, stored.images()), added);
     }
 
     Outcome save(NewScreenshot screenshot) throws IOException {

@@ -41,9 +41,9 @@ final class ScreenshotUploads {
             ScreenshotStore.Outcome outcome = stored.isPresent()
                     ? store.addUploader(stored.get(), uploaderId)
                     : decodedAndStored(uploaderId, spooled, actual);
-            if (outcome.newToUploader()) {
-                durability.makeDurable();
-            }
+            // A repeat too: its answer may overtake the racing upload that stored these bytes or added this uploader,
+            // and it must not be acknowledged before that is on disk. With nothing new this costs next to nothing.
+            durability.makeDurable();
             return outcome;
         }
     }

@@ -9,7 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +71,32 @@ class ScreenshotStoreTest {
         assertThat(originalFile.getString("filename")).isEqualTo(ID + "/original");
         assertThat(database.getCollection(ScreenshotFiles.UPLOADING).countDocuments())
                 .as("every save, the losing ones too, settled what it wrote").isZero();
+    }
+
+    @Test
+    void ofOneFreelancersUploadsOfTheSameBytesRacingEachOtherExactlyOneIsNewToThem() throws Exception {
+        StoredScreenshot first = store.save(newScreenshot("carol", TestImages.png(50, 50, 2))).screenshot();
+        int uploads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(uploads);
+        try {
+            List<Future<ScreenshotStore.Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return store.addUploader(first, "dave"); // each found the record before any of them added Dave
+                }));
+            }
+            start.countDown();
+            int newToDave = 0;
+            for (Future<ScreenshotStore.Outcome> outcome : outcomes) {
+                newToDave += outcome.get(30, TimeUnit.SECONDS).newToUploader() ? 1 : 0;
+            }
+            assertThat(newToDave).isOne();
+            assertThat(store.find(ID).orElseThrow().uploaderIds()).containsExactly("carol", "dave");
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private ScreenshotStore.NewScreenshot newScreenshot(String uploaderId, byte[] original) throws Exception {
