@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +61,7 @@ final class AbandonedScreenshotUploads {
             if (!files.finishUpload(note.uploadId())) {
                 continue;
             }
-            Set<ObjectId> claimed = store.find(note.screenshotId())
-                    .map(screenshot -> screenshot.images().values().stream().map(StoredScreenshot.StoredImage::fileId)
-                            .collect(Collectors.toSet()))
-                    .orElse(Set.of());
+            Set<ObjectId> claimed = store.find(note.screenshotId()).map(StoredScreenshot::fileIds).orElse(Set.of());
             for (ObjectId fileId : note.fileIds()) {
                 if (!claimed.contains(fileId)) {
                     files.delete(fileId);

@@ -6,9 +6,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
+import io.freelance.ledger.query.readstore.GridFsChunks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +18,6 @@ import java.util.Date;
 import java.util.List;
 import org.bson.BsonObjectId;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
 /**
@@ -26,12 +25,8 @@ import org.bson.types.ObjectId;
  * {@code screenshots.chunks}, in the read-model database): written through the driver's GridFS
  * upload, which splits a stream into 255 KiB chunks as it reads it.
  * <p>
- * Reading fetches chunk after chunk by its exact key {@code {files_id, n}} instead of through the
- * driver's download stream, which asks for {@code n: {$gte: …}}: the embedded read store answers an
- * exact match on the unique {@code files_id_1_n_1} index that GridFS creates, but scans every chunk
- * of every screenshot for the range query. On a real MongoDB both use the index; the exact form costs
- * one round trip per chunk (40 for a 10 MB original), for one code path on both stores. Deleting
- * goes the same way, chunk by chunk from the first until one is missing.
+ * Reading and deleting go chunk by chunk by exact key ({@link GridFsChunks}; 40 round trips for a 10 MB
+ * original), which the embedded read store serves from an index, unlike the driver's own queries.
  * <p>
  * Every save is noted in {@code screenshots.uploading}, with the file ids it is about to write, before
  * its first chunk; the note is deleted once a record claims those files (or they are deleted again). A
@@ -44,14 +39,12 @@ final class ScreenshotFiles {
     static final String UPLOADING = BUCKET + ".uploading";
 
     private final GridFSBucket bucket;
-    private final MongoCollection<Document> files;
-    private final MongoCollection<Document> chunks;
+    private final GridFsChunks gridFs;
     private final MongoCollection<Document> uploading;
 
     ScreenshotFiles(MongoDatabase database) {
         this.bucket = GridFSBuckets.create(database, BUCKET);
-        this.files = database.getCollection(BUCKET + ".files");
-        this.chunks = database.getCollection(BUCKET + ".chunks");
+        this.gridFs = new GridFsChunks(bucket, database);
         this.uploading = database.getCollection(UPLOADING);
     }
 
@@ -88,49 +81,13 @@ final class ScreenshotFiles {
         bucket.uploadFromStream(new BsonObjectId(fileId), filename, content, new GridFSUploadOptions().metadata(metadata));
     }
 
-    /**
-     * Deletes the file's document and its chunks, from the first until one is missing: GridFS writes them in order,
-     * so a file cut off by a crash has a prefix of them. The driver's own delete asks for {@code files_id} alone,
-     * which the embedded store answers by scanning every chunk stored.
-     */
+    /** Deletes the file's document and the chunks it has (a prefix of them, after a crash). */
     void delete(ObjectId fileId) {
-        files.deleteOne(eq("_id", fileId));
-        int n = 0;
-        while (chunks.deleteOne(chunkKey(fileId, n)).getDeletedCount() == 1) {
-            n++;
-        }
+        gridFs.delete(fileId);
     }
 
     /** Writes the file's bytes to {@code out}, one chunk in memory at a time. */
     void copy(ObjectId fileId, OutputStream out) throws IOException {
-        GridFSFile file = bucket.find(eq("_id", fileId)).first();
-        if (file == null) {
-            throw new IllegalStateException("GridFS file " + fileId + " of a stored screenshot is missing");
-        }
-        long remaining = file.getLength();
-        int chunkSize = file.getChunkSize();
-        for (int n = 0; remaining > 0; n++) {
-            byte[] data = chunk(fileId, n);
-            int expected = (int) Math.min(chunkSize, remaining);
-            if (data.length != expected) {
-                throw new IllegalStateException("Chunk " + n + " of GridFS file " + fileId + " holds " + data.length
-                        + " bytes where " + expected + " belong");
-            }
-            out.write(data);
-            remaining -= data.length;
-        }
-    }
-
-    private byte[] chunk(ObjectId fileId, int n) {
-        Document chunk = chunks.find(chunkKey(fileId, n)).first();
-        if (chunk == null) {
-            throw new IllegalStateException("Chunk " + n + " of GridFS file " + fileId + " is missing");
-        }
-        return chunk.get("data", Binary.class).getData();
-    }
-
-    /** Exactly these two keys, in this order: the form the embedded store serves from its unique index. */
-    private static Document chunkKey(ObjectId fileId, int n) {
-        return new Document("files_id", fileId).append("n", n);
+        gridFs.copy(fileId, out);
     }
 }

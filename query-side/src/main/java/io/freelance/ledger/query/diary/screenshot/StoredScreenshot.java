@@ -2,6 +2,8 @@ package io.freelance.ledger.query.diary.screenshot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 
 /**
@@ -28,6 +30,11 @@ public record StoredScreenshot(String screenshotId, List<String> uploaderIds, Ma
             throw new IllegalStateException("Screenshot " + screenshotId + " has no " + variant.key() + " image");
         }
         return image;
+    }
+
+    /** The GridFS files of its images: what its record claims. */
+    public Set<ObjectId> fileIds() {
+        return images.values().stream().map(StoredImage::fileId).collect(Collectors.toSet());
     }
 
     public boolean uploadedBy(String userId) {

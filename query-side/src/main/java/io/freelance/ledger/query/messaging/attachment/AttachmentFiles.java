@@ -11,6 +11,7 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.freelance.ledger.query.readstore.GridFsChunks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.bson.types.Binary;
 
 /**
  * Attachments' bytes and metadata in the GridFS bucket {@code attachments} ({@code attachments.files},
@@ -36,9 +36,8 @@ import org.bson.types.Binary;
  * that was never acknowledged: one cut off by a crash, whose chunks no file document claims.
  * {@link AbandonedUploads} finds such notes and deletes what they mark, so a crash costs no space for good.
  * <p>
- * Chunks are read and deleted one by one by their exact key {@code {files_id, n}}: the embedded read store
- * serves that from the unique index GridFS creates but scans every chunk of every file for the driver's
- * {@code files_id} (and {@code n >= …}) queries. On a real MongoDB both forms use the index.
+ * Chunks are read and deleted one by one by their exact key ({@link GridFsChunks}), which the embedded read store
+ * serves from an index, unlike the driver's own download and delete queries.
  */
 final class AttachmentFiles {
 
@@ -49,13 +48,13 @@ final class AttachmentFiles {
 
     private final GridFSBucket bucket;
     private final MongoCollection<Document> files;
-    private final MongoCollection<Document> chunks;
+    private final GridFsChunks gridFs;
     private final MongoCollection<Document> uploading;
 
     AttachmentFiles(MongoDatabase database) {
         this.bucket = GridFSBuckets.create(database, BUCKET);
         this.files = database.getCollection(BUCKET + ".files");
-        this.chunks = database.getCollection(BUCKET + ".chunks");
+        this.gridFs = new GridFsChunks(bucket, database);
         this.uploading = database.getCollection(UPLOADING);
     }
 
@@ -95,15 +94,11 @@ final class AttachmentFiles {
 
     /**
      * Deletes what an upload left unfinished has written: its chunks so far, its file document if the stream was
-     * closed, and its note. Used instead of the stream's own abort, which deletes by {@code files_id} alone: on the
-     * embedded store that scans every chunk stored.
+     * closed, and then its note. Used instead of the stream's own abort, which deletes by {@code files_id} alone: on
+     * the embedded store that scans every chunk stored.
      */
     void discard(String attachmentId, long bytesWritten) {
-        long chunksWritten = bytesWritten / CHUNK_BYTES + 1; // one more than filled: harmless when absent
-        for (int n = 0; n < chunksWritten; n++) {
-            chunks.deleteOne(chunkKey(attachmentId, n));
-        }
-        files.deleteOne(eq("_id", attachmentId));
+        gridFs.delete(attachmentId, bytesWritten / CHUNK_BYTES + 1); // one more than filled: harmless when absent
         uploading.deleteOne(eq("_id", attachmentId));
     }
 
@@ -116,19 +111,14 @@ final class AttachmentFiles {
 
     /**
      * Deletes everything of an upload that was never finished, whose size is unknown: its note first (so an upload
-     * still running learns, when it finishes, that it was taken for abandoned), then its file document and its
-     * chunks from the first until one is missing. Chunks are written in order and a crash keeps a prefix of them.
-     * False when another sweep took the note first.
+     * still running learns, when it finishes, that it was taken for abandoned), then its file document and the
+     * chunks a crash kept. False when another sweep took the note first.
      */
     boolean discardAbandoned(String attachmentId) {
         if (uploading.deleteOne(eq("_id", attachmentId)).getDeletedCount() == 0) {
             return false;
         }
-        files.deleteOne(eq("_id", attachmentId));
-        int n = 0;
-        while (chunks.deleteOne(chunkKey(attachmentId, n)).getDeletedCount() == 1) {
-            n++;
-        }
+        gridFs.delete(attachmentId);
         return true;
     }
 
@@ -152,35 +142,7 @@ final class AttachmentFiles {
 
     /** Writes the file's bytes to {@code out}, one chunk in memory at a time. */
     void copy(String attachmentId, OutputStream out) throws IOException {
-        GridFSFile file = bucket.find(eq("_id", attachmentId)).first();
-        if (file == null) {
-            throw new IllegalStateException("GridFS file " + attachmentId + " of a stored attachment is missing");
-        }
-        long remaining = file.getLength();
-        int chunkSize = file.getChunkSize();
-        for (int n = 0; remaining > 0; n++) {
-            byte[] data = chunk(attachmentId, n);
-            int expected = (int) Math.min(chunkSize, remaining);
-            if (data.length != expected) {
-                throw new IllegalStateException("Chunk " + n + " of GridFS file " + attachmentId + " holds " + data.length
-                        + " bytes where " + expected + " belong");
-            }
-            out.write(data);
-            remaining -= data.length;
-        }
-    }
-
-    private byte[] chunk(String attachmentId, int n) {
-        Document chunk = chunks.find(chunkKey(attachmentId, n)).first();
-        if (chunk == null) {
-            throw new IllegalStateException("Chunk " + n + " of GridFS file " + attachmentId + " is missing");
-        }
-        return chunk.get("data", Binary.class).getData();
-    }
-
-    /** Exactly these two keys, in this order: the form the embedded store serves from its unique index. */
-    private static Document chunkKey(String attachmentId, int n) {
-        return new Document("files_id", attachmentId).append("n", n);
+        gridFs.copy(attachmentId, out);
     }
 
     private static StoredAttachment fromFile(GridFSFile file) {
